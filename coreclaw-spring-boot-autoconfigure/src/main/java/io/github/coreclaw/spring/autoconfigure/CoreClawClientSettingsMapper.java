@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.github.coreclaw.spring.client.CoreClawClientSettings;
+import io.github.coreclaw.spring.client.RunOptions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps {@link CoreClawProperties} and {@link CoreClawConnectionDetails} to
+ * {@link CoreClawClientSettings}, stopping startup with the name of the property to fix when
+ * a value is missing or wrong.
+ */
+final class CoreClawClientSettingsMapper {
+
+	private CoreClawClientSettingsMapper() {
+	}
+
+	static CoreClawClientSettings map(CoreClawProperties properties, CoreClawConnectionDetails connectionDetails) {
+		String apiKey = (connectionDetails.getApiKey() != null) ? connectionDetails.getApiKey()
+				: properties.getApiKey();
+		if (apiKey == null || apiKey.isBlank()) {
+			throw new InvalidCoreClawConfigurationException("coreclaw.api-key",
+					"No CoreClaw API key is configured: coreclaw.api-key is not set, so the CoreClaw client cannot "
+							+ "authenticate its requests.",
+					"Set coreclaw.api-key (in application.yml, or through the CORECLAW_API_KEY environment variable) "
+							+ "to an API key from the CoreClaw console (Settings > API & Integrations). To start "
+							+ "without the CoreClaw client, set coreclaw.enabled=false.");
+		}
+		URI baseUrl = checkBaseUrl(connectionDetails.getBaseUrl(), properties.isAllowInsecureHttp());
+		Duration connectTimeout = checkPositive("coreclaw.connect-timeout", properties.getConnectTimeout());
+		Duration responseTimeout = checkPositive("coreclaw.response-timeout", properties.getResponseTimeout());
+		Duration syncResponseTimeout = checkPositive("coreclaw.sync-response-timeout",
+				properties.getSyncResponseTimeout());
+		int limit = properties.getDefaultResultLimit();
+		if (limit < RunOptions.MIN_LIMIT || limit > RunOptions.MAX_LIMIT) {
+			throw new InvalidCoreClawConfigurationException("coreclaw.default-result-limit",
+					"coreclaw.default-result-limit is " + limit + ", but CoreClaw returns between "
+							+ RunOptions.MIN_LIMIT + " and " + RunOptions.MAX_LIMIT + " result rows per run.",
+					"Set coreclaw.default-result-limit to a number from " + RunOptions.MIN_LIMIT + " to "
+							+ RunOptions.MAX_LIMIT + ", or remove it to use " + CoreClawClientSettings.DEFAULT_RESULT_LIMIT
+							+ ".");
+		}
+		URI callbackUrl = checkCallbackUrl(properties.getDefaultCallbackUrl(), apiKey);
+		return new CoreClawClientSettings(baseUrl, apiKey, properties.getAuthScheme(), connectTimeout, responseTimeout,
+				syncResponseTimeout, callbackUrl, limit);
+	}
+
+	private static URI checkBaseUrl(@Nullable URI baseUrl, boolean allowInsecureHttp) {
+		String scheme = (baseUrl != null && baseUrl.getScheme() != null)
+				? baseUrl.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (baseUrl == null || !baseUrl.isAbsolute() || baseUrl.getHost() == null
+				|| !(scheme.equals("https") || scheme.equals("http"))) {
+			throw new InvalidCoreClawConfigurationException("coreclaw.base-url",
+					"coreclaw.base-url is '" + baseUrl + "', which is not an absolute http or https URL with a host.",
+					"Set coreclaw.base-url to the root URL of the CoreClaw API, such as "
+							+ CoreClawClientSettings.DEFAULT_BASE_URL + ", or remove it to use that default.");
+		}
+		if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
+			throw new InvalidCoreClawConfigurationException("coreclaw.base-url", "coreclaw.base-url is '" + baseUrl
+					+ "': plain http to a host other than loopback would send the CoreClaw API key in clear.",
+					"Use an https URL in coreclaw.base-url, or set coreclaw.allow-insecure-http=true if this "
+							+ "connection is protected in another way.");
+		}
+		return baseUrl;
+	}
+
+	private static @Nullable URI checkCallbackUrl(@Nullable URI callbackUrl, String apiKey) {
+		if (callbackUrl == null) {
+			return null;
+		}
+		String scheme = (callbackUrl.getScheme() != null) ? callbackUrl.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!callbackUrl.isAbsolute() || callbackUrl.getHost() == null
+				|| !(scheme.equals("https") || scheme.equals("http"))) {
+			throw new InvalidCoreClawConfigurationException("coreclaw.default-callback-url",
+					"coreclaw.default-callback-url is '" + callbackUrl
+							+ "', which is not an absolute http or https URL with a host.",
+					"Set coreclaw.default-callback-url to the absolute URL of your callback receiver, or remove it.");
+		}
+		if (callbackUrl.toString().contains(apiKey)) {
+			throw new InvalidCoreClawConfigurationException("coreclaw.default-callback-url",
+					"coreclaw.default-callback-url contains the CoreClaw API key, which CoreClaw would send to the "
+							+ "callback receiver.",
+					"Remove the API key from coreclaw.default-callback-url; authenticate callbacks with a secret "
+							+ "path or parameter of your own.");
+		}
+		return callbackUrl;
+	}
+
+	private static Duration checkPositive(String property, @Nullable Duration value) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new InvalidCoreClawConfigurationException(property,
+					property + " is " + value + ", but it must be a positive duration.",
+					"Set " + property + " to a positive duration such as 30s, or remove it to use the default.");
+		}
+		return value;
+	}
+
+	/**
+	 * Whether a host is loopback, judged from its text alone: no name is looked up.
+	 */
+	static boolean isLoopback(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		if (name.equals("localhost") || name.endsWith(".localhost")) {
+			return true;
+		}
+		boolean ipv6 = name.startsWith("[") && name.endsWith("]");
+		if (!ipv6 && !isIpv4Literal(name)) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(name).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isIpv4Literal(String name) {
+		int dots = 0;
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == '.') {
+				dots++;
+			}
+			else if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return dots == 3;
+	}
+
+}

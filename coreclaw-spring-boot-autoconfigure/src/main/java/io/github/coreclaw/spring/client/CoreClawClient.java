@@ -1,0 +1,364 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.github.coreclaw.spring.client.internal.ApiErrorMapper;
+import io.github.coreclaw.spring.client.internal.Durations;
+import io.github.coreclaw.spring.client.internal.Envelope;
+import io.github.coreclaw.spring.client.internal.QueryTokenConnector;
+import io.github.coreclaw.spring.client.internal.RetryAfter;
+import io.netty.channel.ChannelOption;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * Reactive client of the CoreClaw API: one {@link WebClient}, its authentication and the
+ * translation of every reply into results or {@link CoreClawException}s, shared by the
+ * operations it hands out ({@link #workerTasks()}).
+ * <p>
+ * Spring Boot applications get one from the starter's auto-configuration; elsewhere, build
+ * one with {@link #builder(CoreClawClientSettings)}.
+ *
+ * @since 0.1.0
+ */
+public final class CoreClawClient {
+
+	private static final Log logger = LogFactory.getLog(CoreClawClient.class);
+
+	private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+	private static final byte[] EMPTY_BODY = new byte[0];
+
+	private final CoreClawClientSettings settings;
+
+	private final WebClient webClient;
+
+	private final ObjectMapper wireMapper;
+
+	private final ObjectMapper rowMapper;
+
+	private final Clock clock;
+
+	private final String logBaseUrl;
+
+	private final String logQuery;
+
+	private final WorkerTaskOperations workerTasks;
+
+	private CoreClawClient(Builder builder) {
+		this.settings = builder.settings;
+		this.wireMapper = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.build();
+		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : this.wireMapper;
+		this.clock = builder.clock;
+		this.webClient = buildWebClient(builder);
+		String base = this.settings.baseUrl().toString();
+		this.logBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		this.logQuery = (this.settings.authScheme() == AuthScheme.QUERY_TOKEN) ? "?token=******" : "";
+		this.workerTasks = new DefaultWorkerTaskOperations(this);
+	}
+
+	/**
+	 * Start building a client.
+	 * @param settings the client settings
+	 * @return a new builder
+	 */
+	public static Builder builder(CoreClawClientSettings settings) {
+		return new Builder(settings);
+	}
+
+	/**
+	 * Operations that start runs of worker tasks.
+	 * @return the worker task operations
+	 */
+	public WorkerTaskOperations workerTasks() {
+		return this.workerTasks;
+	}
+
+	/**
+	 * The settings of this client.
+	 * @return the settings
+	 */
+	public CoreClawClientSettings settings() {
+		return this.settings;
+	}
+
+	ObjectMapper rowMapper() {
+		return this.rowMapper;
+	}
+
+	/**
+	 * Send one request and decode a successful reply's {@code data}; every failure ends as a
+	 * {@link CoreClawException}.
+	 */
+	<D, R> Mono<R> exchange(Call call, JavaType dataType, Function<D, @Nullable R> converter) {
+		JavaType envelopeType = this.wireMapper.getTypeFactory().constructParametricType(Envelope.class, dataType);
+		byte[] body = (call.body() != null) ? this.wireMapper.writeValueAsBytes(call.body()) : null;
+		return Mono.defer(() -> {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Sending " + call.method() + " " + this.logBaseUrl + call.path() + this.logQuery);
+			}
+			WebClient.RequestBodySpec request = this.webClient.method(call.method())
+				.uri(call.pathTemplate(), call.pathVariable());
+			WebClient.RequestHeadersSpec<?> spec = (body != null)
+					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
+			return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(EMPTY_BODY)
+				.map((bytes) -> this.<D, R>decode(call, response.statusCode().value(),
+						response.headers().asHttpHeaders(), bytes, envelopeType, converter)));
+		})
+			.timeout(call.timeout(), Mono.error(() -> timeout(call)))
+			.onErrorMap((ex) -> !(ex instanceof CoreClawException), (ex) -> translate(call, ex));
+	}
+
+	private <D, R> R decode(Call call, int status, HttpHeaders headers, byte[] bytes, JavaType envelopeType,
+			Function<D, @Nullable R> converter) {
+		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant());
+		Envelope<D> envelope;
+		try {
+			envelope = this.wireMapper.readValue(bytes, envelopeType);
+		}
+		catch (JacksonException ex) {
+			envelope = null;
+		}
+		if (envelope == null || envelope.code() == null) {
+			Envelope<?> errorEnvelope = (status >= 200 && status < 300) ? readLeniently(bytes) : null;
+			if (errorEnvelope != null && errorEnvelope.code() != null && errorEnvelope.code() != 0) {
+				throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, errorEnvelope, retryAfter));
+			}
+			throw logged(call, ApiErrorMapper.fromUnreadableBody(call.operation(), status, bytes, retryAfter));
+		}
+		if (status < 200 || status >= 300 || envelope.code() != 0) {
+			throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, envelope, retryAfter));
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug(call.method() + " " + this.logBaseUrl + call.path() + this.logQuery + " answered HTTP "
+					+ status + ", code 0, request_id " + envelope.requestId());
+		}
+		R result = (envelope.data() != null) ? converter.apply(envelope.data()) : null;
+		if (result == null) {
+			throw new CoreClawApiException("CoreClaw answered " + call.operation() + " with HTTP " + status
+					+ ", code 0 (request_id " + envelope.requestId() + ") but without the expected "
+					+ call.expectedData(), status, 0, envelope.message(), envelope.requestId(),
+					envelope.detailTexts());
+		}
+		return result;
+	}
+
+	private @Nullable Envelope<?> readLeniently(byte[] bytes) {
+		try {
+			return this.wireMapper.readValue(bytes,
+					this.wireMapper.getTypeFactory().constructParametricType(Envelope.class, Object.class));
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private CoreClawApiException logged(Call call, CoreClawApiException ex) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(call.method() + " " + this.logBaseUrl + call.path() + this.logQuery + " failed: "
+					+ ex.getMessage());
+		}
+		return ex;
+	}
+
+	private CoreClawTimeoutException timeout(Call call) {
+		String property = call.syncRun() ? "coreclaw.sync-response-timeout" : "coreclaw.response-timeout";
+		String consequence = call.startsRun()
+				? " The run may have been created: look at the worker task's runs before starting it again."
+				: "";
+		return new CoreClawTimeoutException("No response from CoreClaw to " + call.operation() + " within "
+				+ Durations.format(call.timeout()) + " (" + property + ")." + consequence, call.timeout(),
+				call.startsRun());
+	}
+
+	private CoreClawException translate(Call call, Throwable ex) {
+		if (ex instanceof WebClientRequestException requestException) {
+			Throwable cause = requestException.getMostSpecificCause();
+			if (cause instanceof ConnectException) {
+				return new CoreClawConnectionException("Could not connect to CoreClaw at " + this.logBaseUrl + " for "
+						+ call.operation() + ": " + cause.getMessage() + ". The request was not sent.", false, ex);
+			}
+			String consequence = call.startsRun() ? " The run may have been created." : "";
+			return new CoreClawConnectionException("The connection to CoreClaw at " + this.logBaseUrl + " failed during "
+					+ call.operation() + ": " + cause + "." + consequence, true, ex);
+		}
+		return new CoreClawException("Could not complete " + call.operation() + ": " + ex, ex);
+	}
+
+	private WebClient buildWebClient(Builder builder) {
+		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+				: WebClient.builder();
+		ClientHttpConnector connector = (builder.connector != null) ? builder.connector
+				: defaultConnector(this.settings.connectTimeout());
+		if (this.settings.authScheme() == AuthScheme.QUERY_TOKEN) {
+			connector = new QueryTokenConnector(connector, this.settings.apiKey());
+		}
+		webClientBuilder.clientConnector(connector)
+			.baseUrl(this.settings.baseUrl().toString())
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.defaultHeaders((headers) -> {
+				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+				switch (this.settings.authScheme()) {
+					case BEARER -> headers.setBearerAuth(this.settings.apiKey());
+					case API_KEY_HEADER -> headers.set("api-key", this.settings.apiKey());
+					case QUERY_TOKEN -> {
+					}
+				}
+			});
+		builder.webClientCustomizers.forEach((customizer) -> customizer.accept(webClientBuilder));
+		return webClientBuilder.build();
+	}
+
+	private static ClientHttpConnector defaultConnector(Duration connectTimeout) {
+		return new ReactorClientHttpConnector(HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
+	}
+
+	@Override
+	public String toString() {
+		return "CoreClawClient[" + this.settings + "]";
+	}
+
+	/**
+	 * One request to CoreClaw.
+	 *
+	 * @param method the HTTP method
+	 * @param pathTemplate the path with one {@code {id}} variable
+	 * @param pathVariable the value of the variable, already checked
+	 * @param body the JSON body, {@code null} for none
+	 * @param timeout the response timeout
+	 * @param startsRun whether the request starts a run (and so must never be sent twice by accident)
+	 * @param syncRun whether the request waits for a run to finish
+	 * @param expectedData what a successful reply's {@code data} must hold, for messages
+	 */
+	record Call(HttpMethod method, String pathTemplate, String pathVariable, @Nullable Object body, Duration timeout,
+			boolean startsRun, boolean syncRun, String expectedData) {
+
+		String path() {
+			return this.pathTemplate.replace("{id}", this.pathVariable);
+		}
+
+		String operation() {
+			return this.method + " " + path();
+		}
+
+	}
+
+	/**
+	 * Builder of a {@link CoreClawClient}.
+	 */
+	public static final class Builder {
+
+		private final CoreClawClientSettings settings;
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private @Nullable ClientHttpConnector connector;
+
+		private @Nullable ObjectMapper rowMapper;
+
+		private Clock clock = Clock.systemUTC();
+
+		private final List<Consumer<WebClient.Builder>> webClientCustomizers = new ArrayList<>();
+
+		private Builder(CoreClawClientSettings settings) {
+			if (settings == null) {
+				throw new IllegalArgumentException("settings must not be null");
+			}
+			this.settings = settings;
+		}
+
+		/**
+		 * Start from this {@link WebClient.Builder} (it is cloned, never changed), so that its
+		 * codecs, filters and observation settings apply.
+		 * @param webClientBuilder the builder to start from
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Use this connector; by default a Reactor Netty connector with the settings' connect
+		 * timeout is created.
+		 * @param connector the connector
+		 * @return this builder
+		 */
+		public Builder connector(ClientHttpConnector connector) {
+			this.connector = connector;
+			return this;
+		}
+
+		/**
+		 * Convert typed result rows with this mapper, normally the application's.
+		 * @param rowMapper the mapper
+		 * @return this builder
+		 */
+		public Builder rowMapper(ObjectMapper rowMapper) {
+			this.rowMapper = rowMapper;
+			return this;
+		}
+
+		/**
+		 * Use this clock to interpret {@code Retry-After} dates.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Customize the {@link WebClient} after the client has configured it.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder webClientCustomizer(Consumer<WebClient.Builder> customizer) {
+			this.webClientCustomizers.add(customizer);
+			return this;
+		}
+
+		/**
+		 * Build the client and its single {@link WebClient}; nothing is sent.
+		 * @return the client
+		 */
+		public CoreClawClient build() {
+			return new CoreClawClient(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,177 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.net.URI;
+import java.util.Objects;
+
+import io.github.coreclaw.spring.client.internal.Identifiers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable options of one run request; an option left unset is not sent, so CoreClaw's
+ * default (or the client's configured default) applies.
+ *
+ * @since 0.1.0
+ */
+public final class RunOptions {
+
+	/** Smallest window of result rows a synchronous run can return. */
+	public static final int MIN_LIMIT = 1;
+
+	/** Largest window of result rows a synchronous run can return. */
+	public static final int MAX_LIMIT = 100;
+
+	private static final RunOptions DEFAULTS = new RunOptions(null, null, null);
+
+	private final @Nullable URI callbackUrl;
+
+	private final @Nullable Integer limit;
+
+	private final @Nullable Integer offset;
+
+	private RunOptions(@Nullable URI callbackUrl, @Nullable Integer limit, @Nullable Integer offset) {
+		this.callbackUrl = callbackUrl;
+		this.limit = limit;
+		this.offset = offset;
+	}
+
+	/**
+	 * Options with nothing set.
+	 * @return the default options
+	 */
+	public static RunOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * Start building options.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * URL CoreClaw posts run status notifications to, if set.
+	 * @return the callback URL or {@code null}
+	 */
+	public @Nullable URI callbackUrl() {
+		return this.callbackUrl;
+	}
+
+	/**
+	 * Size of the window of result rows a synchronous run returns, if set.
+	 * @return the limit (1&ndash;100) or {@code null}
+	 */
+	public @Nullable Integer limit() {
+		return this.limit;
+	}
+
+	/**
+	 * Position of the window of result rows a synchronous run returns, if set.
+	 * @return the offset (&ge; 0) or {@code null}
+	 */
+	public @Nullable Integer offset() {
+		return this.offset;
+	}
+
+	/**
+	 * Return a builder that starts from these options.
+	 * @return a new builder holding these options
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.callbackUrl = this.callbackUrl;
+		builder.limit = this.limit;
+		builder.offset = this.offset;
+		return builder;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (this == other) || ((other instanceof RunOptions that) && Objects.equals(this.callbackUrl, that.callbackUrl)
+				&& Objects.equals(this.limit, that.limit) && Objects.equals(this.offset, that.offset));
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.callbackUrl, this.limit, this.offset);
+	}
+
+	@Override
+	public String toString() {
+		return "RunOptions[callbackUrl=" + this.callbackUrl + ", limit=" + this.limit + ", offset=" + this.offset + "]";
+	}
+
+	/**
+	 * Builder of {@link RunOptions}; each setter checks its argument at once.
+	 */
+	public static final class Builder {
+
+		private @Nullable URI callbackUrl;
+
+		private @Nullable Integer limit;
+
+		private @Nullable Integer offset;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the URL CoreClaw posts run status notifications to.
+		 * @param callbackUrl an absolute {@code http} or {@code https} URL, or {@code null} to unset
+		 * @return this builder
+		 * @throws IllegalArgumentException if the URL is not absolute http(s)
+		 */
+		public Builder callbackUrl(@Nullable URI callbackUrl) {
+			if (callbackUrl != null) {
+				Identifiers.checkCallbackUrl("callbackUrl", callbackUrl);
+			}
+			this.callbackUrl = callbackUrl;
+			return this;
+		}
+
+		/**
+		 * Set the size of the window of result rows a synchronous run returns.
+		 * @param limit from 1 to 100
+		 * @return this builder
+		 * @throws IllegalArgumentException if the limit is outside 1&ndash;100
+		 */
+		public Builder limit(int limit) {
+			if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
+				throw new IllegalArgumentException(
+						"limit must be between " + MIN_LIMIT + " and " + MAX_LIMIT + " but was " + limit);
+			}
+			this.limit = limit;
+			return this;
+		}
+
+		/**
+		 * Set the position of the window of result rows a synchronous run returns.
+		 * @param offset zero or more
+		 * @return this builder
+		 * @throws IllegalArgumentException if the offset is negative
+		 */
+		public Builder offset(int offset) {
+			if (offset < 0) {
+				throw new IllegalArgumentException("offset must be 0 or more but was " + offset);
+			}
+			this.offset = offset;
+			return this;
+		}
+
+		/**
+		 * Build the options.
+		 * @return the immutable options
+		 */
+		public RunOptions build() {
+			return new RunOptions(this.callbackUrl, this.limit, this.offset);
+		}
+
+	}
+
+}

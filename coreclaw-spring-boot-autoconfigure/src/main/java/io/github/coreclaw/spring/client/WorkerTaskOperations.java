@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Operations that start runs of saved CoreClaw worker tasks.
+ * <p>
+ * Every method is lazy: nothing is sent until the returned {@link Mono} is subscribed,
+ * and each subscription sends one request. Bad arguments are reported as an
+ * {@link IllegalArgumentException} naming the argument before anything is sent; every
+ * other failure is a {@link CoreClawException}.
+ *
+ * @since 0.1.0
+ */
+public interface WorkerTaskOperations {
+
+	/**
+	 * Start a run of the given worker task and return as soon as CoreClaw has accepted it.
+	 * @param workerTaskId the worker task slug, for example {@code demo-task}
+	 * @return the slug of the new run
+	 */
+	default Mono<RunSlug> runAsync(String workerTaskId) {
+		return runAsync(workerTaskId, RunOptions.defaults());
+	}
+
+	/**
+	 * Start a run of the given worker task with options and return as soon as CoreClaw has
+	 * accepted it.
+	 * @param workerTaskId the worker task slug
+	 * @param options the run options; {@code limit} and {@code offset} are sent only when set
+	 * @return the slug of the new run
+	 */
+	Mono<RunSlug> runAsync(String workerTaskId, RunOptions options);
+
+	/**
+	 * Run the given worker task and wait for its result; CoreClaw waits at most five minutes
+	 * and then answers with a run that is not finished yet (see {@link SyncRunResult#finished()}).
+	 * @param workerTaskId the worker task slug
+	 * @return the run and the first window of its results
+	 */
+	default Mono<SyncRunResult> runSync(String workerTaskId) {
+		return runSync(workerTaskId, RunOptions.defaults());
+	}
+
+	/**
+	 * Run the given worker task with options and wait for its result.
+	 * @param workerTaskId the worker task slug
+	 * @param options the run options; {@code limit} sizes the window of result rows returned
+	 * @return the run and the requested window of its results
+	 */
+	Mono<SyncRunResult> runSync(String workerTaskId, RunOptions options);
+
+}

@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client.internal;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks of identifiers and URLs before they are put into a request.
+ * <p>
+ * Slugs are checked character by character (no regular expression), so a check costs
+ * one pass over the value whatever its content.
+ */
+public final class Identifiers {
+
+	private static final int EXCERPT_LENGTH = 60;
+
+	private Identifiers() {
+	}
+
+	/**
+	 * Check that a value is a CoreClaw slug: one or more of {@code [A-Za-z0-9_~.-]}, and
+	 * neither {@code .} nor {@code ..}.
+	 * @param name the argument name used in the error message
+	 * @param value the value to check
+	 * @return the value
+	 * @throws IllegalArgumentException naming the argument if the value is not a slug
+	 */
+	public static String checkSlug(String name, @Nullable String value) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " must not be null");
+		}
+		if (value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be blank");
+		}
+		if (value.equals(".") || value.equals("..")) {
+			throw new IllegalArgumentException(name + " must not be \"" + value + "\"");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!isSlugCharacter(c)) {
+				String hint = (c == '/') ? "; write an owner/name path as owner~name" : "";
+				throw new IllegalArgumentException(name + " must contain only letters, digits, '_', '~', '.' and '-' but "
+						+ quote(value) + " has " + describe(c) + " at index " + i + hint);
+			}
+		}
+		return value;
+	}
+
+	/**
+	 * Check that a URL is an absolute {@code http} or {@code https} URL with a host.
+	 * @param name the argument name used in the error message
+	 * @param url the URL to check
+	 * @return the URL
+	 * @throws IllegalArgumentException naming the argument if the URL is not absolute http(s)
+	 */
+	public static URI checkCallbackUrl(String name, URI url) {
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : null;
+		if (!url.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null) {
+			throw new IllegalArgumentException(
+					name + " must be an absolute http or https URL with a host but was " + quote(url.toString()));
+		}
+		return url;
+	}
+
+	/**
+	 * Quote a value for an error message, cutting it short and escaping control characters.
+	 * @param value the value
+	 * @return the value between double quotes
+	 */
+	public static String quote(String value) {
+		StringBuilder result = new StringBuilder(Math.min(value.length(), EXCERPT_LENGTH) + 8).append('"');
+		for (int i = 0; i < value.length() && i < EXCERPT_LENGTH; i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c)) {
+				result.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				result.append(c);
+			}
+		}
+		if (value.length() > EXCERPT_LENGTH) {
+			result.append("...");
+		}
+		return result.append('"').toString();
+	}
+
+	private static boolean isSlugCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '~'
+				|| c == '.' || c == '-';
+	}
+
+	private static String describe(char c) {
+		if (Character.isWhitespace(c)) {
+			return "whitespace";
+		}
+		if (Character.isISOControl(c)) {
+			return String.format("a control character (\\u%04x)", (int) c);
+		}
+		return "'" + c + "'";
+	}
+
+}

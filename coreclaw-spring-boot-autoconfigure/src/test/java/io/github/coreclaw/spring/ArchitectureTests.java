@@ -1,0 +1,43 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the client package free of Spring Boot, so it can become a module of its own.
+ */
+class ArchitectureTests {
+
+	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.github.coreclaw.spring");
+
+	@Test
+	void clientDependsOnNothingFromSpringBoot() {
+		noClasses().that()
+			.resideInAPackage("io.github.coreclaw.spring.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.boot..")
+			.check(this.classes);
+	}
+
+	@Test
+	void clientDependsOnNothingFromTheAutoConfiguration() {
+		noClasses().that()
+			.resideInAPackage("io.github.coreclaw.spring.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.coreclaw.spring.autoconfigure..")
+			.check(this.classes);
+	}
+
+}

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests of {@link RunOptions}.
+ */
+class RunOptionsTests {
+
+	@Test
+	void defaultsSetNothing() {
+		RunOptions defaults = RunOptions.defaults();
+		assertThat(defaults.callbackUrl()).isNull();
+		assertThat(defaults.limit()).isNull();
+		assertThat(defaults.offset()).isNull();
+		assertThat(RunOptions.builder().build()).isEqualTo(defaults);
+	}
+
+	@Test
+	void builderKeepsEveryValueAndToBuilderCopiesThem() {
+		RunOptions options = RunOptions.builder()
+			.callbackUrl(URI.create("https://app.example.com/cb"))
+			.limit(100)
+			.offset(3)
+			.build();
+		assertThat(options.callbackUrl()).isEqualTo(URI.create("https://app.example.com/cb"));
+		assertThat(options.limit()).isEqualTo(100);
+		assertThat(options.offset()).isEqualTo(3);
+		assertThat(options.toBuilder().limit(1).build()).isEqualTo(RunOptions.builder()
+			.callbackUrl(URI.create("https://app.example.com/cb"))
+			.limit(1)
+			.offset(3)
+			.build());
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, -1, 101, Integer.MAX_VALUE })
+	void limitOutsideOneToHundredIsRefused(int limit) {
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.builder().limit(limit))
+			.withMessage("limit must be between 1 and 100 but was " + limit);
+	}
+
+	@Test
+	void negativeOffsetIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.builder().offset(-1))
+			.withMessage("offset must be 0 or more but was -1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/relative/cb", "ftp://files.example.com/cb", "mailto:ops@example.com", "https:///nohost" })
+	void callbackUrlMustBeAbsoluteHttp(String url) {
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.builder().callbackUrl(URI.create(url)))
+			.withMessage("callbackUrl must be an absolute http or https URL with a host but was \"" + url + "\"");
+	}
+
+}
