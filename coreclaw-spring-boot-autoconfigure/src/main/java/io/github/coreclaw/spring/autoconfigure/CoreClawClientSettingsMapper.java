@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.RunOptions;
+import io.github.coreclaw.spring.client.internal.Durations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,7 +100,8 @@ final class CoreClawClientSettingsMapper {
 	private static Duration checkPositive(String property, @Nullable Duration value) {
 		if (value == null || value.isZero() || value.isNegative()) {
 			throw new InvalidCoreClawConfigurationException(property,
-					property + " is " + value + ", but it must be a positive duration.",
+					property + " is " + ((value != null) ? Durations.format(value) : "not set")
+							+ ", but it must be a positive duration.",
 					"Set " + property + " to a positive duration such as 30s, or remove it to use the default.");
 		}
 		return value;

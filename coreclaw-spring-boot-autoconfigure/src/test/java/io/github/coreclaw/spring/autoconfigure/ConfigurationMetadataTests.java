@@ -1,0 +1,60 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generated configuration metadata lists every {@code coreclaw.*} property with a
+ * one-sentence description, and the documented defaults.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyPropertyIsDescribedWithItsDefault() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated metadata").isNotNull();
+			metadata = new JsonMapper().readTree(in);
+		}
+		Map<String, JsonNode> properties = new HashMap<>();
+		List<String> names = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			names.add(name);
+			properties.put(name, property);
+		}
+		assertThat(names).containsExactlyInAnyOrder("coreclaw.enabled", "coreclaw.api-key", "coreclaw.base-url",
+				"coreclaw.auth-scheme", "coreclaw.connect-timeout", "coreclaw.response-timeout",
+				"coreclaw.sync-response-timeout", "coreclaw.default-callback-url", "coreclaw.default-result-limit",
+				"coreclaw.allow-insecure-http");
+		properties.forEach((name, property) -> {
+			String description = property.path("description").asString("");
+			assertThat(description).as(name).isNotBlank().endsWith(".").doesNotStartWith("The ").doesNotStartWith("A ");
+			assertThat(description.substring(0, description.length() - 1)).as(name).doesNotContain(". ");
+		});
+		assertThat(properties.get("coreclaw.base-url").get("defaultValue").asString()).isEqualTo("https://openapi.coreclaw.com");
+		assertThat(properties.get("coreclaw.auth-scheme").get("defaultValue").asString()).isEqualTo("bearer");
+		assertThat(properties.get("coreclaw.connect-timeout").get("defaultValue").asString()).isEqualTo("10s");
+		assertThat(properties.get("coreclaw.response-timeout").get("defaultValue").asString()).isEqualTo("30s");
+		assertThat(properties.get("coreclaw.sync-response-timeout").get("defaultValue").asString()).isEqualTo("6m");
+		assertThat(properties.get("coreclaw.default-result-limit").get("defaultValue").asInt()).isEqualTo(20);
+		assertThat(properties.get("coreclaw.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("coreclaw.allow-insecure-http").get("defaultValue").asBoolean()).isFalse();
+	}
+
+}
