@@ -8,6 +8,9 @@ package io.github.coreclaw.spring.autoconfigure;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -49,7 +53,7 @@ public final class CoreClawAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<CoreClawWebClientCustomizer> customizers) {
+			ObjectProvider<CoreClawWebClientCustomizer> customizers, ObjectProvider<RetryRegistry> retryRegistry) {
 		CoreClawClientSettings settings = CoreClawClientSettingsMapper.map(properties, connectionDetails);
 		// Boot's connector builder keeps SSL bundles and redirects; the CoreClaw client sets its
 		// own connect timeout and applies response timeouts per call.
@@ -61,6 +65,9 @@ public final class CoreClawAutoConfiguration {
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.connector(connector);
 		jsonMapper.ifAvailable(builder::rowMapper);
+		if (properties.getRetry().isEnabled()) {
+			builder.retry(CoreClawClientSettingsMapper.mapRetry(properties.getRetry()), retryRegistry.getIfAvailable());
+		}
 		customizers.orderedStream().forEach((customizer) -> builder.webClientCustomizer(customizer::customize));
 		return builder.build();
 	}
@@ -69,6 +76,23 @@ public final class CoreClawAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkerTaskOperations workerTaskOperations(CoreClawClient coreClawClient) {
 		return coreClawClient.workerTasks();
+	}
+
+	/**
+	 * Binds the metrics of the client's own retry registry; a registry the application
+	 * defined is left to whoever defined it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ MeterBinder.class, TaggedRetryMetrics.class })
+	static class RetryMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coreClawRetryMetrics")
+		MeterBinder coreClawRetryMetrics(CoreClawClient coreClawClient) {
+			return (meterRegistry) -> coreClawClient.ownRetryRegistry()
+				.ifPresent((registry) -> TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meterRegistry));
+		}
+
 	}
 
 }

@@ -9,9 +9,14 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
+import io.github.coreclaw.spring.client.CoreClawRetrySettings;
 import io.github.coreclaw.spring.client.RunOptions;
 import io.github.coreclaw.spring.client.internal.Durations;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +59,59 @@ final class CoreClawClientSettingsMapper {
 		URI callbackUrl = checkCallbackUrl(properties.getDefaultCallbackUrl(), apiKey);
 		return new CoreClawClientSettings(baseUrl, apiKey, properties.getAuthScheme(), connectTimeout, responseTimeout,
 				syncResponseTimeout, callbackUrl, limit);
+	}
+
+	static CoreClawRetrySettings mapRetry(CoreClawProperties.Retry retry) {
+		int maxAttempts = retry.getMaxAttempts();
+		if (maxAttempts < 1) {
+			throw invalid("coreclaw.retry.max-attempts", maxAttempts + ", but at least 1 attempt is needed",
+					"a number of attempts such as 4 (1 means no retry)");
+		}
+		Duration initialBackoff = checkPositive("coreclaw.retry.initial-backoff", retry.getInitialBackoff());
+		Duration maxBackoff = checkPositive("coreclaw.retry.max-backoff", retry.getMaxBackoff());
+		if (maxBackoff.compareTo(initialBackoff) < 0) {
+			throw invalid("coreclaw.retry.max-backoff", Durations.format(maxBackoff)
+					+ ", shorter than coreclaw.retry.initial-backoff (" + Durations.format(initialBackoff) + ")",
+					"a duration at least as long as coreclaw.retry.initial-backoff");
+		}
+		if (!(retry.getMultiplier() >= 1.0)) {
+			throw invalid("coreclaw.retry.multiplier", retry.getMultiplier() + ", but waits must not shrink",
+					"a factor of 1.0 or more, such as 2.0");
+		}
+		if (!(retry.getJitter() >= 0.0 && retry.getJitter() < 1.0)) {
+			throw invalid("coreclaw.retry.jitter", retry.getJitter() + ", outside 0 to below 1",
+					"a randomization factor from 0 (none) to below 1, such as 0.5");
+		}
+		Duration maxRetryAfter = retry.getMaxRetryAfter();
+		if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
+			throw invalid("coreclaw.retry.max-retry-after", String.valueOf(maxRetryAfter) + ", which is negative",
+					"a duration such as 60s");
+		}
+		Set<Integer> statuses = new LinkedHashSet<>();
+		for (Integer status : retry.getRetryableStatuses()) {
+			if (status == null || status < 100 || status > 599) {
+				throw invalid("coreclaw.retry.retryable-statuses", "holding " + status + ", which is no HTTP status",
+						"a list of HTTP statuses such as 429,500");
+			}
+			statuses.add(status);
+		}
+		List<CoreClawRetrySettings.CodeRange> codes = new ArrayList<>();
+		for (String code : retry.getRetryableCodes()) {
+			try {
+				codes.add(CoreClawRetrySettings.CodeRange.parse(code));
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid("coreclaw.retry.retryable-codes", "holding " + ex.getMessage(),
+						"a list of codes and ranges such as 13000-13999,30003");
+			}
+		}
+		return new CoreClawRetrySettings(maxAttempts, initialBackoff, retry.getMultiplier(), maxBackoff,
+				retry.getJitter(), retry.isRespectRetryAfter(), maxRetryAfter, statuses, codes);
+	}
+
+	private static InvalidCoreClawConfigurationException invalid(String property, String problem, String expected) {
+		return new InvalidCoreClawConfigurationException(property, property + " is " + problem + ".",
+				"Set " + property + " to " + expected + ", or remove it to use the default.");
 	}
 
 	private static URI checkBaseUrl(@Nullable URI baseUrl, boolean allowInsecureHttp) {

@@ -7,6 +7,8 @@ package io.github.coreclaw.spring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.coreclaw.spring.client.AuthScheme;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
@@ -69,6 +71,8 @@ public class CoreClawProperties {
 	 * Whether a plain http base URL to a host other than loopback is allowed, which sends the API key in clear.
 	 */
 	private boolean allowInsecureHttp;
+
+	private final Retry retry = new Retry();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -134,12 +138,153 @@ public class CoreClawProperties {
 		this.defaultResultLimit = defaultResultLimit;
 	}
 
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	public boolean isAllowInsecureHttp() {
 		return this.allowInsecureHttp;
 	}
 
 	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
 		this.allowInsecureHttp = allowInsecureHttp;
+	}
+
+	/**
+	 * Retries of transient failures.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether transient failures (HTTP 429 and 500, codes 13000 to 13999, refused connections) are retried.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of attempts, counting the first.
+		 */
+		private int maxAttempts = 4;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Factor applied to the wait after each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(30);
+
+		/**
+		 * Randomization factor of each wait, from 0 for none to below 1.
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * Whether a Retry-After header from CoreClaw sets the least wait before the next attempt.
+		 */
+		private boolean respectRetryAfter = true;
+
+		/**
+		 * Longest Retry-After that is waited for; a longer one fails at once with a rate-limited exception.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+		/**
+		 * HTTP statuses that are retried whatever the application code.
+		 */
+		private List<Integer> retryableStatuses = new ArrayList<>(List.of(429, 500));
+
+		/**
+		 * Application codes that are retried whatever the HTTP status, each a code such as 30003 or a range such as 13000-13999.
+		 */
+		private List<String> retryableCodes = new ArrayList<>(List.of("13000-13999"));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public boolean isRespectRetryAfter() {
+			return this.respectRetryAfter;
+		}
+
+		public void setRespectRetryAfter(boolean respectRetryAfter) {
+			this.respectRetryAfter = respectRetryAfter;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public List<Integer> getRetryableStatuses() {
+			return this.retryableStatuses;
+		}
+
+		public void setRetryableStatuses(List<Integer> retryableStatuses) {
+			this.retryableStatuses = retryableStatuses;
+		}
+
+		public List<String> getRetryableCodes() {
+			return this.retryableCodes;
+		}
+
+		public void setRetryableCodes(List<String> retryableCodes) {
+			this.retryableCodes = retryableCodes;
+		}
+
 	}
 
 }

@@ -5,11 +5,14 @@
 
 package io.github.coreclaw.spring.client;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,6 +21,11 @@ import io.github.coreclaw.spring.client.internal.Durations;
 import io.github.coreclaw.spring.client.internal.Envelope;
 import io.github.coreclaw.spring.client.internal.QueryTokenConnector;
 import io.github.coreclaw.spring.client.internal.RetryAfter;
+import io.github.coreclaw.spring.client.internal.RetryPolicy;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.netty.channel.ChannelOption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -56,6 +64,9 @@ public final class CoreClawClient {
 
 	private static final byte[] EMPTY_BODY = new byte[0];
 
+	/** Name of the Resilience4j {@link Retry} instance the client uses. */
+	public static final String RETRY_NAME = "coreclaw";
+
 	private final CoreClawClientSettings settings;
 
 	private final WebClient webClient;
@@ -69,6 +80,12 @@ public final class CoreClawClient {
 	private final String logBaseUrl;
 
 	private final String logQuery;
+
+	private final @Nullable Retry retry;
+
+	private final @Nullable RetryRegistry ownRetryRegistry;
+
+	private final boolean retryGuardsRuns;
 
 	private final WorkerTaskOperations workerTasks;
 
@@ -84,6 +101,24 @@ public final class CoreClawClient {
 		String base = this.settings.baseUrl().toString();
 		this.logBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.logQuery = (this.settings.authScheme() == AuthScheme.QUERY_TOKEN) ? "?token=******" : "";
+		if (builder.retrySettings != null) {
+			RetryConfig config = RetryPolicy.toRetryConfig(builder.retrySettings);
+			this.ownRetryRegistry = (builder.retryRegistry != null) ? null : RetryRegistry.of(config);
+			RetryRegistry registry = (builder.retryRegistry != null) ? builder.retryRegistry : this.ownRetryRegistry;
+			this.retry = registry.retry(RETRY_NAME, () -> config);
+			// A Retry the application configured itself may retry anything: guard run requests.
+			this.retryGuardsRuns = this.retry.getRetryConfig() != config;
+			int maxAttempts = this.retry.getRetryConfig().getMaxAttempts();
+			this.retry.getEventPublisher()
+				.onRetry((event) -> logger.warn("CoreClaw attempt " + event.getNumberOfRetryAttempts() + "/"
+						+ maxAttempts + " failed, retrying in " + Durations.format(event.getWaitInterval()) + ": "
+						+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "")));
+		}
+		else {
+			this.retry = null;
+			this.ownRetryRegistry = null;
+			this.retryGuardsRuns = false;
+		}
 		this.workerTasks = new DefaultWorkerTaskOperations(this);
 	}
 
@@ -112,6 +147,23 @@ public final class CoreClawClient {
 		return this.settings;
 	}
 
+	/**
+	 * The Resilience4j retry the client applies to every call.
+	 * @return the retry, empty when retries are off
+	 */
+	public Optional<Retry> retry() {
+		return Optional.ofNullable(this.retry);
+	}
+
+	/**
+	 * The retry registry the client created for its retry, to bind its metrics; empty when
+	 * the client was given a registry or does not retry.
+	 * @return the client's own registry
+	 */
+	public Optional<RetryRegistry> ownRetryRegistry() {
+		return Optional.ofNullable(this.ownRetryRegistry);
+	}
+
 	ObjectMapper rowMapper() {
 		return this.rowMapper;
 	}
@@ -123,7 +175,7 @@ public final class CoreClawClient {
 	<D, R> Mono<R> exchange(Call call, JavaType dataType, Function<D, @Nullable R> converter) {
 		JavaType envelopeType = this.wireMapper.getTypeFactory().constructParametricType(Envelope.class, dataType);
 		byte[] body = (call.body() != null) ? this.wireMapper.writeValueAsBytes(call.body()) : null;
-		return Mono.defer(() -> {
+		Mono<R> attempt = Mono.defer(() -> {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Sending " + call.method() + " " + this.logBaseUrl + call.path() + this.logQuery);
 			}
@@ -138,6 +190,53 @@ public final class CoreClawClient {
 		})
 			.timeout(call.timeout(), Mono.error(() -> timeout(call)))
 			.onErrorMap((ex) -> !(ex instanceof CoreClawException), (ex) -> translate(call, ex));
+		return (this.retry != null) ? withRetry(attempt, this.retry) : attempt;
+	}
+
+	/**
+	 * Apply the retry so that every attempt subscribes the exchange again, remembering each
+	 * failure so that the final exception tells how many attempts were made.
+	 */
+	private <R> Mono<R> withRetry(Mono<R> attempt, Retry retry) {
+		return Mono.defer(() -> {
+			List<Throwable> failures = new CopyOnWriteArrayList<>();
+			Mono<R> tracked = attempt.doOnError(failures::add);
+			Mono<R> retried = this.retryGuardsRuns ? guardRuns(tracked, retry)
+					: tracked.transformDeferred(RetryOperator.of(retry));
+			return retried.onErrorMap((ex) -> attempts(ex, failures));
+		});
+	}
+
+	/**
+	 * Apply a retry whose predicate is not the client's own, hiding from it the failures
+	 * after which a run may exist, so that they are never repeated.
+	 */
+	private static <R> Mono<R> guardRuns(Mono<R> attempt, Retry retry) {
+		return attempt.<Object>map((value) -> value)
+			.onErrorResume(RetryPolicy::runMayExist, (ex) -> Mono.just(new UnsafeToRepeat(ex)))
+			.transformDeferred(RetryOperator.of(retry))
+			.flatMap((value) -> (value instanceof UnsafeToRepeat unsafe) ? Mono.error(unsafe.failure())
+					: Mono.just(castResult(value)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <R> R castResult(Object value) {
+		return (R) value;
+	}
+
+	private static Throwable attempts(Throwable last, List<Throwable> failures) {
+		if (failures.size() > 1 && last instanceof CoreClawException exception) {
+			exception.setAttempts(failures.size());
+			for (Throwable failure : failures) {
+				if (failure != last) {
+					last.addSuppressed(failure);
+				}
+			}
+		}
+		return last;
+	}
+
+	private record UnsafeToRepeat(Throwable failure) {
 	}
 
 	private <D, R> R decode(Call call, int status, HttpHeaders headers, byte[] bytes, JavaType envelopeType,
@@ -203,17 +302,27 @@ public final class CoreClawClient {
 	}
 
 	private CoreClawException translate(Call call, Throwable ex) {
-		if (ex instanceof WebClientRequestException requestException) {
-			Throwable cause = requestException.getMostSpecificCause();
-			if (cause instanceof ConnectException) {
-				return new CoreClawConnectionException("Could not connect to CoreClaw at " + this.logBaseUrl + " for "
-						+ call.operation() + ": " + cause.getMessage() + ". The request was not sent.", false, ex);
-			}
-			String consequence = call.startsRun() ? " The run may have been created." : "";
-			return new CoreClawConnectionException("The connection to CoreClaw at " + this.logBaseUrl + " failed during "
-					+ call.operation() + ": " + cause + "." + consequence, true, ex);
+		Throwable cause = rootCause(ex);
+		if (ex instanceof WebClientRequestException && cause instanceof ConnectException) {
+			return new CoreClawConnectionException("Could not connect to CoreClaw at " + this.logBaseUrl + " for "
+					+ call.operation() + ": " + cause.getMessage() + ". The request was not sent.", false, false, ex);
+		}
+		if (ex instanceof WebClientRequestException || cause instanceof IOException) {
+			String consequence = call.startsRun()
+					? " The run may have been created: look at the worker task's runs before starting it again." : "";
+			return new CoreClawConnectionException("The connection to CoreClaw at " + this.logBaseUrl
+					+ " failed during " + call.operation() + " before a complete response arrived: " + cause + "."
+					+ consequence, true, call.startsRun(), ex);
 		}
 		return new CoreClawException("Could not complete " + call.operation() + ": " + ex, ex);
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	private WebClient buildWebClient(Builder builder) {
@@ -290,6 +399,10 @@ public final class CoreClawClient {
 
 		private Clock clock = Clock.systemUTC();
 
+		private @Nullable CoreClawRetrySettings retrySettings;
+
+		private @Nullable RetryRegistry retryRegistry;
+
 		private final List<Consumer<WebClient.Builder>> webClientCustomizers = new ArrayList<>();
 
 		private Builder(CoreClawClientSettings settings) {
@@ -338,6 +451,31 @@ public final class CoreClawClient {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Retry transient failures with these settings; without this call the client does not
+		 * retry.
+		 * @param retrySettings the retry settings
+		 * @return this builder
+		 */
+		public Builder retry(CoreClawRetrySettings retrySettings) {
+			return retry(retrySettings, null);
+		}
+
+		/**
+		 * Retry transient failures with the {@link Retry} named {@value CoreClawClient#RETRY_NAME} of the
+		 * given registry, created from these settings unless the registry already holds one.
+		 * A retry the registry already held keeps its own configuration, except that requests
+		 * that may have started a run are never repeated.
+		 * @param retrySettings the retry settings
+		 * @param retryRegistry the registry, {@code null} for one of the client's own
+		 * @return this builder
+		 */
+		public Builder retry(CoreClawRetrySettings retrySettings, @Nullable RetryRegistry retryRegistry) {
+			this.retrySettings = retrySettings;
+			this.retryRegistry = retryRegistry;
 			return this;
 		}
 

@@ -15,15 +15,19 @@ public class CoreClawConnectionException extends CoreClawException {
 
 	private final boolean requestSent;
 
+	private final boolean runMayExist;
+
 	/**
 	 * Create an exception.
 	 * @param message what happened
 	 * @param requestSent whether the request may have reached CoreClaw
+	 * @param runMayExist whether the request may have started a run
 	 * @param cause the I/O failure
 	 */
-	public CoreClawConnectionException(String message, boolean requestSent, Throwable cause) {
+	public CoreClawConnectionException(String message, boolean requestSent, boolean runMayExist, Throwable cause) {
 		super(message, cause);
 		this.requestSent = requestSent;
+		this.runMayExist = runMayExist;
 	}
 
 	/**
@@ -33,6 +37,15 @@ public class CoreClawConnectionException extends CoreClawException {
 	 */
 	public boolean isRequestSent() {
 		return this.requestSent;
+	}
+
+	/**
+	 * Whether the request may have started a run at CoreClaw, so that sending it again could
+	 * start a second one; such a request is never retried.
+	 * @return {@code true} for a request that starts a run and may have been sent
+	 */
+	public boolean isRunMayExist() {
+		return this.runMayExist;
 	}
 
 }

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class CoreClawException extends RuntimeException {
 
+	private int attempts = 1;
+
 	/**
 	 * Create an exception.
 	 * @param message what happened and, where known, what to do
@@ -30,6 +32,24 @@ public class CoreClawException extends RuntimeException {
 	 */
 	public CoreClawException(String message, @Nullable Throwable cause) {
 		super(message, cause);
+	}
+
+	/**
+	 * How many attempts the client made before giving up with this exception.
+	 * @return the number of attempts, 1 when the request was not retried
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	void setAttempts(int attempts) {
+		this.attempts = attempts;
+	}
+
+	@Override
+	public String getMessage() {
+		String message = super.getMessage();
+		return (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
 	}
 
 }

@@ -41,7 +41,10 @@ class ConfigurationMetadataTests {
 		assertThat(names).containsExactlyInAnyOrder("coreclaw.enabled", "coreclaw.api-key", "coreclaw.base-url",
 				"coreclaw.auth-scheme", "coreclaw.connect-timeout", "coreclaw.response-timeout",
 				"coreclaw.sync-response-timeout", "coreclaw.default-callback-url", "coreclaw.default-result-limit",
-				"coreclaw.allow-insecure-http");
+				"coreclaw.allow-insecure-http", "coreclaw.retry.enabled", "coreclaw.retry.max-attempts",
+				"coreclaw.retry.initial-backoff", "coreclaw.retry.multiplier", "coreclaw.retry.max-backoff",
+				"coreclaw.retry.jitter", "coreclaw.retry.respect-retry-after", "coreclaw.retry.max-retry-after",
+				"coreclaw.retry.retryable-statuses", "coreclaw.retry.retryable-codes");
 		properties.forEach((name, property) -> {
 			String description = property.path("description").asString("");
 			assertThat(description).as(name).isNotBlank().endsWith(".").doesNotStartWith("The ").doesNotStartWith("A ");
@@ -55,6 +58,15 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.default-result-limit").get("defaultValue").asInt()).isEqualTo(20);
 		assertThat(properties.get("coreclaw.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("coreclaw.allow-insecure-http").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("coreclaw.retry.max-attempts").get("defaultValue").asInt()).isEqualTo(4);
+		assertThat(properties.get("coreclaw.retry.initial-backoff").get("defaultValue").asString()).isEqualTo("500ms");
+		assertThat(properties.get("coreclaw.retry.max-backoff").get("defaultValue").asString()).isEqualTo("30s");
+		assertThat(properties.get("coreclaw.retry.max-retry-after").get("defaultValue").asString()).isEqualTo("60s");
+		assertThat(properties.get("coreclaw.retry.jitter").get("defaultValue").asDouble()).isEqualTo(0.5);
+		assertThat(properties.get("coreclaw.retry.multiplier").get("defaultValue").asDouble()).isEqualTo(2.0);
+		assertThat(properties.get("coreclaw.retry.retryable-statuses").get("defaultValue").toString()).isEqualTo("[429,500]");
+		assertThat(properties.get("coreclaw.retry.retryable-codes").get("defaultValue").toString())
+			.isEqualTo("[\"13000-13999\"]");
 	}
 
 }

@@ -9,33 +9,53 @@ import java.net.URI;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * Shared pieces of the WireMock tests of the client.
+ * Shared pieces of the WireMock tests: a stub server on a random port and CoreClaw replies.
  */
-final class CoreClawStubs {
+public final class CoreClawStubs {
 
-	static final String API_KEY = "ck_test_7f3b2e9d41a0secret";
+	public static final String API_KEY = "ck_test_7f3b2e9d41a0secret";
+
+	public static final String RUN_OK = "{\"code\":0,\"message\":\"success\",\"request_id\":\"req-ok\",\"data\":{\"run_slug\":\"r-ok\"}}";
 
 	private CoreClawStubs() {
 	}
 
-	static WireMockExtension wireMock() {
+	public static WireMockExtension wireMock() {
 		return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 	}
 
-	static CoreClawClientSettings settings(WireMockExtension wireMock) {
+	public static CoreClawClientSettings settings(WireMockExtension wireMock) {
 		return CoreClawClientSettings.of(API_KEY).withBaseUrl(URI.create(wireMock.baseUrl()));
 	}
 
-	static ResponseDefinitionBuilder json(int status, String body) {
+	public static ResponseDefinitionBuilder json(int status, String body) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
 	}
 
-	static ResponseDefinitionBuilder envelope(int status, long code, String message) {
+	/**
+	 * Stub every POST to answer with the given responses in turn, the last one from then on.
+	 */
+	public static void stubSequence(WireMockExtension wireMock, ResponseDefinitionBuilder... responses) {
+		String state = Scenario.STARTED;
+		for (int i = 0; i < responses.length; i++) {
+			String next = (i == responses.length - 1) ? state : "step-" + (i + 1);
+			wireMock.stubFor(post(anyUrl()).inScenario("sequence")
+				.whenScenarioStateIs(state)
+				.willReturn(responses[i])
+				.willSetStateTo(next));
+			state = next;
+		}
+	}
+
+	public static ResponseDefinitionBuilder envelope(int status, long code, String message) {
 		return json(status, "{\"code\":" + code + ",\"message\":\"" + message + "\",\"request_id\":\"req-123\"}");
 	}
 

@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import io.github.coreclaw.spring.client.CoreClawApiException;
+import io.github.coreclaw.spring.client.CoreClawConnectionException;
+import io.github.coreclaw.spring.client.CoreClawRateLimitedException;
+import io.github.coreclaw.spring.client.CoreClawRetrySettings;
+import io.github.coreclaw.spring.client.CoreClawTimeoutException;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.RetryConfig;
+
+/**
+ * Which CoreClaw failures are retried and how long to wait before the next attempt: the
+ * exception predicate and interval function of the client's Resilience4j
+ * {@link RetryConfig}.
+ */
+public final class RetryPolicy implements Predicate<Throwable> {
+
+	private final CoreClawRetrySettings settings;
+
+	private RetryPolicy(CoreClawRetrySettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Create the Resilience4j configuration of the given settings.
+	 * @param settings the retry settings
+	 * @return the configuration
+	 */
+	public static RetryConfig toRetryConfig(CoreClawRetrySettings settings) {
+		RetryPolicy policy = new RetryPolicy(settings);
+		return RetryConfig.custom()
+			.maxAttempts(settings.maxAttempts())
+			.retryOnException(policy)
+			.intervalBiFunction(policy::waitMillis)
+			.build();
+	}
+
+	/**
+	 * Whether a failure leaves open whether CoreClaw started a run, so that repeating the
+	 * request could start a second one.
+	 * @param failure the failure
+	 * @return {@code true} for a timeout or broken connection of a request that starts a run
+	 */
+	public static boolean runMayExist(Throwable failure) {
+		return (failure instanceof CoreClawTimeoutException timeout && timeout.isRunMayExist())
+				|| (failure instanceof CoreClawConnectionException connection && connection.isRunMayExist());
+	}
+
+	@Override
+	public boolean test(Throwable failure) {
+		if (failure instanceof CoreClawApiException api) {
+			return isRetryable(api);
+		}
+		if (failure instanceof CoreClawConnectionException || failure instanceof CoreClawTimeoutException) {
+			return !runMayExist(failure);
+		}
+		return false;
+	}
+
+	private boolean isRetryable(CoreClawApiException failure) {
+		if (failure instanceof CoreClawRateLimitedException rateLimited && this.settings.respectRetryAfter()
+				&& rateLimited.getRetryAfter().filter((wait) -> wait.compareTo(this.settings.maxRetryAfter()) > 0).isPresent()) {
+			return false;
+		}
+		int status = failure.getHttpStatus();
+		long code = failure.getCode();
+		ApiErrorMapper.Kind kind = ApiErrorMapper.classify(status, code);
+		if (kind == ApiErrorMapper.Kind.AUTHENTICATION || kind == ApiErrorMapper.Kind.NOT_FOUND
+				|| kind == ApiErrorMapper.Kind.VALIDATION) {
+			return false;
+		}
+		if (code != CoreClawApiException.NO_CODE && code != 0 && this.settings.isRetryableCode(code)) {
+			return true;
+		}
+		boolean success = status >= 200 && status < 300;
+		return !success && this.settings.retryableStatuses().contains(status);
+	}
+
+	/**
+	 * Wait before the given retry: exponential backoff with jitter, capped, and never
+	 * shorter than a respected {@code Retry-After}.
+	 * @param attempt the number of the attempt that failed, from 1
+	 * @param outcome the failure (left) or result (right) of that attempt
+	 * @return the wait in milliseconds
+	 */
+	long waitMillis(Integer attempt, Either<Throwable, Object> outcome) {
+		double exponential = this.settings.initialBackoff().toMillis()
+				* Math.pow(this.settings.multiplier(), Math.max(0, attempt - 1));
+		double capped = Math.min(exponential, this.settings.maxBackoff().toMillis());
+		double jitter = this.settings.jitter();
+		double randomized = (jitter > 0) ? capped * (1 - jitter + 2 * jitter * ThreadLocalRandom.current().nextDouble())
+				: capped;
+		long wait = Math.max(1, Math.min(Math.round(randomized), this.settings.maxBackoff().toMillis()));
+		if (this.settings.respectRetryAfter() && outcome.isLeft()
+				&& outcome.getLeft() instanceof CoreClawRateLimitedException rateLimited) {
+			long retryAfter = rateLimited.getRetryAfter().map(Duration::toMillis).orElse(0L);
+			wait = Math.max(wait, retryAfter);
+		}
+		return wait;
+	}
+
+}

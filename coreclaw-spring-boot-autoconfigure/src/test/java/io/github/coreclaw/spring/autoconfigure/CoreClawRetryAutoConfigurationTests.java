@@ -1,0 +1,182 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.client.CoreClawClient;
+import io.github.coreclaw.spring.client.CoreClawRetrySettings;
+import io.github.coreclaw.spring.client.CoreClawStubs;
+import io.github.coreclaw.spring.client.RunSlug;
+import io.github.coreclaw.spring.client.WorkerTaskOperations;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.github.coreclaw.spring.client.CoreClawStubs.envelope;
+import static io.github.coreclaw.spring.client.CoreClawStubs.json;
+import static io.github.coreclaw.spring.client.CoreClawStubs.stubSequence;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of the retry part of {@link CoreClawAutoConfiguration}.
+ */
+class CoreClawRetryAutoConfigurationTests {
+
+	private static final String OK = "{\"code\":0,\"data\":{\"run_slug\":\"r-ok\"}}";
+
+	@RegisterExtension
+	static WireMockExtension wireMock = CoreClawStubs.wireMock();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CoreClawAutoConfiguration.class, WebClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				JacksonAutoConfiguration.class))
+		.withPropertyValues("coreclaw.api-key=k", "coreclaw.base-url=" + wireMock.baseUrl(),
+				"coreclaw.retry.initial-backoff=5ms", "coreclaw.retry.max-backoff=20ms");
+
+	@Test
+	void retriesAreOnByDefaultWithTheDocumentedSettings() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CoreClawAutoConfiguration.class, WebClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class))
+			.withPropertyValues("coreclaw.api-key=k")
+			.run((context) -> {
+				CoreClawClient client = context.getBean(CoreClawClient.class);
+				assertThat(client.retry()).isPresent();
+				assertThat(client.retry().get().getName()).isEqualTo("coreclaw");
+				assertThat(client.retry().get().getRetryConfig().getMaxAttempts()).isEqualTo(4);
+				assertThat(client.ownRetryRegistry()).isPresent();
+				assertThat(CoreClawClientSettingsMapper.mapRetry(new CoreClawProperties().getRetry()))
+					.isEqualTo(CoreClawRetrySettings.defaults());
+			});
+	}
+
+	@Test
+	void everyRetryPropertyIsMapped() {
+		this.contextRunner
+			.withPropertyValues("coreclaw.retry.max-attempts=6", "coreclaw.retry.multiplier=1.5", "coreclaw.retry.jitter=0",
+					"coreclaw.retry.respect-retry-after=false", "coreclaw.retry.max-retry-after=10s",
+					"coreclaw.retry.retryable-statuses=429,500,503", "coreclaw.retry.retryable-codes=13000-13999,30003")
+			.run((context) -> assertThat(CoreClawClientSettingsMapper.mapRetry(context.getBean(CoreClawProperties.class).getRetry()))
+				.isEqualTo(new CoreClawRetrySettings(6, Duration.ofMillis(5), 1.5, Duration.ofMillis(20), 0.0, false,
+						Duration.ofSeconds(10), Set.of(429, 500, 503),
+						List.of(new CoreClawRetrySettings.CodeRange(13000, 13999),
+								new CoreClawRetrySettings.CodeRange(30003, 30003)))));
+	}
+
+	@Test
+	void configuredStatusesAndCodesAreRetried() {
+		stubSequence(wireMock, aResponse().withStatus(503).withBody("<html>busy</html>"),
+				envelope(200, 30003, "running tasks reached the plan limit"), json(200, OK));
+		this.contextRunner
+			.withPropertyValues("coreclaw.retry.retryable-statuses=429,500,503",
+					"coreclaw.retry.retryable-codes=13000-13999,30003")
+			.run((context) -> {
+				RunSlug slug = context.getBean(WorkerTaskOperations.class).runAsync("t1").block(Duration.ofSeconds(5));
+				assertThat(slug).isEqualTo(new RunSlug("r-ok"));
+				wireMock.verify(3, anyRequestedFor(anyUrl()));
+			});
+	}
+
+	@Test
+	void maxAttemptsLimitsTheRequests() {
+		wireMock.stubFor(post(anyUrl()).willReturn(envelope(500, 10000, "internal server error")));
+		this.contextRunner.withPropertyValues("coreclaw.retry.max-attempts=2").run((context) -> {
+			assertThat(context.getBean(WorkerTaskOperations.class).runAsync("t1").onErrorResume((ex) -> reactor.core.publisher.Mono.empty())
+				.block(Duration.ofSeconds(5))).isNull();
+			wireMock.verify(2, anyRequestedFor(anyUrl()));
+		});
+	}
+
+	@Test
+	void disabledRetriesSendEachRequestOnce() {
+		wireMock.stubFor(post(anyUrl()).willReturn(envelope(429, 13000, "too many requests")));
+		this.contextRunner.withPropertyValues("coreclaw.retry.enabled=false").run((context) -> {
+			assertThat(context.getBean(CoreClawClient.class).retry()).isEmpty();
+			context.getBean(WorkerTaskOperations.class).runAsync("t1").onErrorResume((ex) -> reactor.core.publisher.Mono.empty())
+				.block(Duration.ofSeconds(5));
+			wireMock.verify(1, anyRequestedFor(anyUrl()));
+		});
+	}
+
+	@Test
+	void theCoreclawInstanceOfAnApplicationRetryRegistryIsUsed() {
+		RetryRegistry registry = RetryRegistry.ofDefaults();
+		io.github.resilience4j.retry.Retry retry = registry.retry("coreclaw",
+				RetryConfig.custom().maxAttempts(2).waitDuration(Duration.ofMillis(5)).build());
+		this.contextRunner.withBean(RetryRegistry.class, () -> registry).run((context) -> {
+			CoreClawClient client = context.getBean(CoreClawClient.class);
+			assertThat(client.retry()).containsSame(retry);
+			assertThat(client.ownRetryRegistry()).isEmpty();
+		});
+	}
+
+	@Test
+	void badRetrySettingsNameTheirProperty() {
+		assertFailureNames("coreclaw.retry.max-attempts=0", "coreclaw.retry.max-attempts");
+		assertFailureNames("coreclaw.retry.multiplier=0.5", "coreclaw.retry.multiplier");
+		assertFailureNames("coreclaw.retry.jitter=1.5", "coreclaw.retry.jitter");
+		assertFailureNames("coreclaw.retry.initial-backoff=0s", "coreclaw.retry.initial-backoff");
+		assertFailureNames("coreclaw.retry.max-backoff=1ms", "coreclaw.retry.max-backoff");
+		assertFailureNames("coreclaw.retry.max-retry-after=-1s", "coreclaw.retry.max-retry-after");
+		assertFailureNames("coreclaw.retry.retryable-statuses=429,99", "coreclaw.retry.retryable-statuses");
+		assertFailureNames("coreclaw.retry.retryable-codes=13000-13999,plan-limit", "coreclaw.retry.retryable-codes");
+		assertFailureNames("coreclaw.retry.retryable-codes=13999-13000", "coreclaw.retry.retryable-codes");
+	}
+
+	private void assertFailureNames(String property, String name) {
+		this.contextRunner.withPropertyValues(property).run((context) -> {
+			assertThat(context).as(property).hasFailed();
+			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).as(property).isNotNull();
+			assertThat(analysis.getDescription()).as(property).startsWith(name + " is ");
+			assertThat(analysis.getAction()).as(property).startsWith("Set " + name + " to ");
+		});
+	}
+
+	@Test
+	void retryMetricsAreBoundWhenMetricsAreOn() {
+		stubSequence(wireMock, envelope(429, 13000, "too many requests"), json(200, OK));
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.run((context) -> {
+				context.getBean(WorkerTaskOperations.class).runAsync("t1").block(Duration.ofSeconds(5));
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("resilience4j.retry.calls")
+					.tag("name", "coreclaw")
+					.tag("kind", "successful_with_retry")
+					.functionCounter()
+					.count()).isEqualTo(1.0);
+			});
+	}
+
+
+
+
+}

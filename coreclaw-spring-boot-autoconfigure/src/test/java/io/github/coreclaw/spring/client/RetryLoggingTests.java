@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.time.Duration;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+import static io.github.coreclaw.spring.client.CoreClawStubs.API_KEY;
+import static io.github.coreclaw.spring.client.CoreClawStubs.envelope;
+import static io.github.coreclaw.spring.client.CoreClawStubs.json;
+import static io.github.coreclaw.spring.client.CoreClawStubs.RUN_OK;
+import static io.github.coreclaw.spring.client.CoreClawStubs.settings;
+import static io.github.coreclaw.spring.client.CoreClawStubs.stubSequence;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each retry logs one WARN line that says what failed and when the next attempt comes.
+ */
+class RetryLoggingTests {
+
+	@RegisterExtension
+	static WireMockExtension wireMock = CoreClawStubs.wireMock();
+
+	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+	@BeforeEach
+	void captureLogs() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		this.appender.setContext(context);
+		this.appender.start();
+		context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this.appender);
+	}
+
+	@AfterEach
+	void stopCapturing() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this.appender);
+	}
+
+	@Test
+	void oneWarnLinePerRetryWithAttemptStatusCodeRequestIdAndDelay() {
+		stubSequence(wireMock, envelope(429, 13000, "too many requests").withHeader("Retry-After", "1"),
+				envelope(500, 10000, "internal server error"), json(200, RUN_OK));
+		CoreClawClient.builder(settings(wireMock))
+			.retry(CoreClawRetrySettings.defaults().withBackoff(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), 0.0))
+			.build()
+			.workerTasks()
+			.runAsync("t1")
+			.block(Duration.ofSeconds(5));
+		List<ILoggingEvent> warnings = this.appender.list.stream()
+			.filter((event) -> event.getLevel() == Level.WARN)
+			.filter((event) -> event.getLoggerName().startsWith("io.github.coreclaw"))
+			.toList();
+		assertThat(warnings).hasSize(2);
+		assertThat(warnings.get(0).getFormattedMessage()).isEqualTo("CoreClaw attempt 1/4 failed, retrying in 1s: "
+				+ "CoreClaw rejected POST /api/v2/worker-tasks/t1/runs: HTTP 429, code 13000 \"too many requests\" "
+				+ "(request_id req-123). CoreClaw asked to wait 1s before the next request.");
+		assertThat(warnings.get(1).getFormattedMessage()).isEqualTo("CoreClaw attempt 2/4 failed, retrying in 10ms: "
+				+ "CoreClaw rejected POST /api/v2/worker-tasks/t1/runs: HTTP 500, code 10000 \"internal server error\" "
+				+ "(request_id req-123)");
+		assertThat(this.appender.list).allSatisfy((event) -> assertThat(event.getFormattedMessage()).doesNotContain(API_KEY));
+	}
+
+
+}
