@@ -5,24 +5,81 @@
 
 package io.github.coreclaw.samples;
 
+import java.util.Arrays;
+import java.util.Map;
+
+import io.github.coreclaw.spring.test.CoreClawSimulator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
- * Sample application: injects {@link io.github.coreclaw.spring.client.WorkerTaskOperations}
- * and runs one worker task (see {@link RunTaskRunner}).
+ * Sample application: runs a CoreClaw worker task through the starter (see {@link DemoRunner}).
+ * <p>
+ * Without {@code CORECLAW_API_KEY} in the environment it starts the embedded
+ * {@link CoreClawSimulator} and runs against it; with {@code CORECLAW_API_KEY} and
+ * {@code CORECLAW_TASK_ID} it runs the same code against the real API. It exits after the demo,
+ * unless started with {@code --serve}, which keeps {@code POST /runs/{taskId}} up.
  *
  * @since 0.1.0
  */
 @SpringBootApplication
 public class SampleApplication {
 
+	/** Command-line flag that keeps the WebFlux endpoint up after the demo. */
+	public static final String SERVE_FLAG = "--serve";
+
+	private static final Log logger = LogFactory.getLog(SampleApplication.class);
+
 	/**
-	 * Start the sample.
-	 * @param args command-line arguments, such as {@code --sample.task-id=my-task}
+	 * Run the demo, then exit with its status (or keep serving with {@value #SERVE_FLAG}).
+	 * @param args command-line arguments
 	 */
 	public static void main(String[] args) {
-		SpringApplication.run(SampleApplication.class, args);
+		ConfigurableApplicationContext context = start(args, System.getenv());
+		if (!serving(args)) {
+			System.exit(SpringApplication.exit(context));
+		}
+	}
+
+	/**
+	 * Start the application against the real API or, without an API key in the environment,
+	 * against an embedded simulator that closes with the returned context.
+	 * @param args command-line arguments
+	 * @param environment the process environment to read {@code CORECLAW_API_KEY} from
+	 * @return the running application context
+	 */
+	static ConfigurableApplicationContext start(String[] args, Map<String, String> environment) {
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		application.setWebApplicationType(serving(args) ? WebApplicationType.REACTIVE : WebApplicationType.NONE);
+		String apiKey = environment.get("CORECLAW_API_KEY");
+		if (apiKey == null || apiKey.isBlank()) {
+			CoreClawSimulator simulator = CoreClawSimulator.start();
+			logger.info("CORECLAW_API_KEY is not set: running against the embedded CoreClaw simulator at "
+					+ simulator.baseUrl() + " (set CORECLAW_API_KEY and CORECLAW_TASK_ID to use the real API)");
+			application.addInitializers((context) -> {
+				DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
+				beanFactory.registerSingleton("coreClawSimulator", simulator);
+				beanFactory.registerDisposableBean("coreClawSimulator", simulator::close);
+				context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new MapPropertySource("coreClawSimulator",
+							Map.of("coreclaw.base-url", simulator.baseUrl().toString(), "coreclaw.api-key",
+									simulator.apiKey(), "sample.async-task-id", CoreClawSimulator.RATE_LIMITED_TASK,
+									"sample.sync-task-id", CoreClawSimulator.DEMO_TASK)));
+			});
+		}
+		return application.run(args);
+	}
+
+	private static boolean serving(String[] args) {
+		return Arrays.asList(args).contains(SERVE_FLAG);
 	}
 
 }

@@ -5,62 +5,72 @@
 
 package io.github.coreclaw.samples;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.coreclaw.spring.test.CoreClawSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample runs a task through the starter against a stubbed CoreClaw.
+ * The sample's main job against the embedded simulator, as a newcomer runs it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
-	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
 	@Test
-	void runsTheTaskAsynchronouslyAndSynchronously(CapturedOutput output) {
-		wireMock.stubFor(post(urlEqualTo("/api/v2/worker-tasks/news-task/runs"))
-			.withRequestBody(matchingJsonPath("$.is_async", equalTo("true")))
-			.willReturn(json("{\"code\":0,\"data\":{\"run_slug\":\"01KASYNC\"}}")));
-		wireMock.stubFor(post(urlEqualTo("/api/v2/worker-tasks/news-task/runs"))
-			.withRequestBody(matchingJsonPath("$.is_async", equalTo("false")))
-			.willReturn(json("{\"code\":0,\"data\":{\"run_slug\":\"01KSYNC\",\"run_status\":\"succeeded\","
-					+ "\"results\":{\"count\":2,\"list\":[{\"title\":\"Alpha\"},{\"title\":\"Beta\"}]}}}")));
-		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
-				"--coreclaw.base-url=" + wireMock.baseUrl(), "--coreclaw.api-key=sample-key",
-				"--sample.task-id=news-task")) {
-			assertThat(output).contains("Started run 01KASYNC of worker task news-task")
-				.contains("Run 01KSYNC SUCCEEDED: 2 result rows")
-				.contains("  {title=Alpha}")
-				.contains("  {title=Beta}");
+	void demoRunsAgainstTheSimulatorWhenNoKeyIsSet(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SampleApplication.start(new String[0], Map.of())) {
+			CoreClawSimulator simulator = context.getBean(CoreClawSimulator.class);
+			assertThat(output.toString().lines().findFirst()).hasValueSatisfying((first) -> assertThat(first)
+				.contains("CORECLAW_API_KEY is not set: running against the embedded CoreClaw simulator at "
+						+ simulator.baseUrl()));
+			assertThat(output).containsPattern("CoreClaw attempt 1/4 failed, retrying in 1s: CoreClaw rejected POST "
+					+ "/api/v2/worker-tasks/rate-limited-task/runs: HTTP 429, code 13000")
+				.containsPattern("Started run 01SIM[A-Z0-9]{21} of worker task rate-limited-task")
+				.containsPattern("Run 01SIM[A-Z0-9]{21} of worker task demo-task: SUCCEEDED, 5 result rows")
+				.contains("| Title                  | City          | Rating |")
+				.contains("|------------------------|---------------|--------|")
+				.contains("| Blue Bottle Coffee     | Oakland       | 4.6    |")
+				.contains("| Philz Coffee           | Berkeley      | 4.6    |");
+			simulator.server().verify(2, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/rate-limited-task/runs")));
+			simulator.server().verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
+				.withHeader("Authorization", equalTo("Bearer " + CoreClawSimulator.API_KEY))
+				.withRequestBody(equalToJson("{\"is_async\":false,\"limit\":10}")));
 		}
-		wireMock.verify(2, anyRequestedFor(anyUrl()));
-		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/news-task/runs"))
-			.withHeader("Authorization", equalTo("Bearer sample-key"))
-			.withRequestBody(equalToJson("{\"is_async\":false,\"limit\":10}")));
 	}
 
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+	@Test
+	void serveFlagKeepsTheRunEndpointUp() {
+		try (ConfigurableApplicationContext context = SampleApplication
+			.start(new String[] { SampleApplication.SERVE_FLAG, "--server.port=0" }, Map.of())) {
+			String port = context.getEnvironment().getProperty("local.server.port");
+			WebClient client = WebClient.create("http://127.0.0.1:" + port);
+			Map<?, ?> started = client.post().uri("/runs/demo-task").retrieve().bodyToMono(Map.class)
+				.block(Duration.ofSeconds(10));
+			assertThat(started).isNotNull();
+			assertThat((String) started.get("run_slug")).startsWith("01SIM");
+			Integer notFound = client.post().uri("/runs/no-such-task").exchangeToMono((response) -> reactor.core.publisher.Mono
+				.just(response.statusCode().value())).block(Duration.ofSeconds(10));
+			assertThat(notFound).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void resultTableFallsBackToRowKeys() {
+		assertThat(ResultTable.render(java.util.List.of(), java.util.List.of(Map.of("a", 1))))
+			.isEqualTo("| a |" + System.lineSeparator() + "|---|" + System.lineSeparator() + "| 1 |" + System.lineSeparator());
 	}
 
 }

@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.samples;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+import io.github.coreclaw.spring.client.RunOptions;
+import io.github.coreclaw.spring.client.RunSlug;
+import io.github.coreclaw.spring.client.SyncRunResult;
+import io.github.coreclaw.spring.client.WorkerTaskOperations;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The sample's main job: start one run asynchronously and print its slug, then run a task
+ * synchronously and print its status, total and result rows as a table.
+ *
+ * @since 0.1.0
+ */
+@Component
+public class DemoRunner implements ApplicationRunner {
+
+	private final WorkerTaskOperations workerTasks;
+
+	private final String asyncTaskId;
+
+	private final String syncTaskId;
+
+	private final PrintStream out = System.out;
+
+	/**
+	 * Create the runner.
+	 * @param workerTasks the operations the starter configured
+	 * @param asyncTaskId the task to start asynchronously
+	 * @param syncTaskId the task to run synchronously
+	 */
+	public DemoRunner(WorkerTaskOperations workerTasks, @Value("${sample.async-task-id:}") String asyncTaskId,
+			@Value("${sample.sync-task-id:}") String syncTaskId) {
+		this.workerTasks = workerTasks;
+		this.asyncTaskId = asyncTaskId;
+		this.syncTaskId = syncTaskId;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!StringUtils.hasText(this.asyncTaskId) || !StringUtils.hasText(this.syncTaskId)) {
+			throw new IllegalStateException("No worker task to run: set CORECLAW_TASK_ID to the slug of one of "
+					+ "your worker tasks (or unset CORECLAW_API_KEY to run against the embedded simulator)");
+		}
+		// An application runner runs on the main thread, so waiting here blocks no event loop.
+		RunSlug slug = this.workerTasks.runAsync(this.asyncTaskId).block(Duration.ofMinutes(2));
+		this.out.println("Started run " + slug + " of worker task " + this.asyncTaskId);
+
+		SyncRunResult result = this.workerTasks.runSync(this.syncTaskId, RunOptions.builder().limit(10).build())
+			.block(Duration.ofMinutes(7));
+		if (result == null) {
+			return;
+		}
+		this.out.println("Run " + result.runSlug() + " of worker task " + this.syncTaskId + ": " + result.status()
+				+ ", " + result.total() + " result rows" + (result.finished() ? "" : " so far (still running at CoreClaw)"));
+		this.out.print(ResultTable.render(result.headers(), result.rows()));
+	}
+
+}

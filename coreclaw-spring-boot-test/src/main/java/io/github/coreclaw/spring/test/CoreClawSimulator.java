@@ -1,0 +1,116 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.test;
+
+import java.net.URI;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/**
+ * An in-process simulator of the CoreClaw API endpoints the starter uses, on WireMock, answering
+ * from the mapping files under {@value #MAPPINGS_ROOT} on the classpath (the same files a WireMock
+ * container can load).
+ * <p>
+ * It accepts the key {@value #API_KEY} as {@code Authorization: Bearer} and knows the worker
+ * tasks {@value #DEMO_TASK}, {@value #RATE_LIMITED_TASK} (HTTP 429 with {@code Retry-After: 1} on
+ * its first run) and {@value #BUSY_TASK} (code 13000 under HTTP 200 on its first run). Any other
+ * task id answers 404/60001, a missing or wrong key 401/12001, and a limit outside 1&ndash;100
+ * 422/11000.
+ *
+ * @since 0.1.0
+ */
+public final class CoreClawSimulator implements AutoCloseable {
+
+	/** The API key the simulator accepts. */
+	public static final String API_KEY = "coreclaw-simulator-key";
+
+	/** A task whose runs succeed with five result rows. */
+	public static final String DEMO_TASK = "demo-task";
+
+	/** A task whose first run is rate limited (HTTP 429, {@code Retry-After: 1}). */
+	public static final String RATE_LIMITED_TASK = "rate-limited-task";
+
+	/** A task whose first run answers code 13000 under HTTP 200. */
+	public static final String BUSY_TASK = "busy-task";
+
+	/** Classpath folder holding the simulator's {@code mappings/}. */
+	public static final String MAPPINGS_ROOT = "coreclaw-simulator";
+
+	private final WireMockServer server;
+
+	private CoreClawSimulator(int port) {
+		this.server = new WireMockServer(WireMockConfiguration.options()
+			.port(port)
+			.bindAddress("127.0.0.1")
+			.usingFilesUnderClasspath(MAPPINGS_ROOT));
+	}
+
+	/**
+	 * Start a simulator on a free port of the loopback interface.
+	 * @return the running simulator
+	 */
+	public static CoreClawSimulator start() {
+		return start(0);
+	}
+
+	/**
+	 * Start a simulator on the given port of the loopback interface.
+	 * @param port the port, 0 for a free one
+	 * @return the running simulator
+	 */
+	public static CoreClawSimulator start(int port) {
+		CoreClawSimulator simulator = new CoreClawSimulator(port);
+		simulator.server.start();
+		return simulator;
+	}
+
+	/**
+	 * The URL to set as {@code coreclaw.base-url}.
+	 * @return the base URL, for example {@code http://127.0.0.1:40123}
+	 */
+	public URI baseUrl() {
+		return URI.create("http://127.0.0.1:" + this.server.port());
+	}
+
+	/**
+	 * The key to set as {@code coreclaw.api-key}.
+	 * @return {@value #API_KEY}
+	 */
+	public String apiKey() {
+		return API_KEY;
+	}
+
+	/**
+	 * The WireMock server, to verify the requests it received or to add stubs of your own.
+	 * @return the server
+	 */
+	public WireMockServer server() {
+		return this.server;
+	}
+
+	/**
+	 * Forget the requests received so far and put the once-only tasks back to their first run.
+	 */
+	public void reset() {
+		this.server.resetRequests();
+		this.server.resetScenarios();
+	}
+
+	/**
+	 * Stop the simulator.
+	 */
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	@Override
+	public String toString() {
+		return "CoreClawSimulator[" + (this.server.isRunning() ? baseUrl() : "stopped") + "]";
+	}
+
+}
