@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -31,6 +34,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -45,11 +49,12 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriBuilder;
 
 /**
  * Reactive client of the CoreClaw API: one {@link WebClient}, its authentication and the
  * translation of every reply into results or {@link CoreClawException}s, shared by the
- * operations it hands out ({@link #workerTasks()}).
+ * operations it hands out ({@link #workerTasks()}, {@link #workerRuns()}).
  * <p>
  * Spring Boot applications get one from the starter's auto-configuration; elsewhere, build
  * one with {@link #builder(CoreClawClientSettings)}.
@@ -89,6 +94,14 @@ public final class CoreClawClient {
 
 	private final WorkerTaskOperations workerTasks;
 
+	private final WorkerRunOperations workerRuns;
+
+	private final CoreClawPollingSettings pollingSettings;
+
+	private final @Nullable URI callbackReceiverUrl;
+
+	private final Sinks.Many<RunSlug> runChanges = Sinks.many().multicast().directBestEffort();
+
 	private CoreClawClient(Builder builder) {
 		this.settings = builder.settings;
 		this.wireMapper = JsonMapper.builder()
@@ -119,7 +132,10 @@ public final class CoreClawClient {
 			this.ownRetryRegistry = null;
 			this.retryGuardsRuns = false;
 		}
+		this.pollingSettings = builder.pollingSettings;
+		this.callbackReceiverUrl = builder.callbackReceiverUrl;
 		this.workerTasks = new DefaultWorkerTaskOperations(this);
+		this.workerRuns = new DefaultWorkerRunOperations(this);
 	}
 
 	/**
@@ -137,6 +153,35 @@ public final class CoreClawClient {
 	 */
 	public WorkerTaskOperations workerTasks() {
 		return this.workerTasks;
+	}
+
+	/**
+	 * Operations on runs that have started.
+	 * @return the worker run operations
+	 */
+	public WorkerRunOperations workerRuns() {
+		return this.workerRuns;
+	}
+
+	/**
+	 * Tell every {@link WorkerRunOperations#awaitCompletion} waiting for this run to read it at
+	 * once, because CoreClaw said it changed (a callback arrived).
+	 * @param run the run that changed
+	 */
+	public void runChanged(RunSlug run) {
+		this.runChanges.tryEmitNext(run);
+	}
+
+	Mono<RunSlug> runChanges(RunSlug run) {
+		return this.runChanges.asFlux().filter(run::equals).next();
+	}
+
+	CoreClawPollingSettings pollingSettings() {
+		return this.pollingSettings;
+	}
+
+	@Nullable URI callbackReceiverUrl() {
+		return this.callbackReceiverUrl;
 	}
 
 	/**
@@ -172,7 +217,7 @@ public final class CoreClawClient {
 	 * Send one request and decode a successful reply's {@code data}; every failure ends as a
 	 * {@link CoreClawException}.
 	 */
-	<D, R> Mono<R> exchange(Call call, JavaType dataType, Function<D, @Nullable R> converter) {
+	<D, R> Mono<R> exchange(Call call, JavaType dataType, Function<@Nullable D, @Nullable R> converter) {
 		JavaType envelopeType = this.wireMapper.getTypeFactory().constructParametricType(Envelope.class, dataType);
 		byte[] body = (call.body() != null) ? this.wireMapper.writeValueAsBytes(call.body()) : null;
 		Mono<R> attempt = Mono.defer(() -> {
@@ -180,7 +225,7 @@ public final class CoreClawClient {
 				logger.debug("Sending " + call.method() + " " + this.logBaseUrl + call.path() + this.logQuery);
 			}
 			WebClient.RequestBodySpec request = this.webClient.method(call.method())
-				.uri(call.pathTemplate(), call.pathVariable());
+				.uri(call::uri);
 			WebClient.RequestHeadersSpec<?> spec = (body != null)
 					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
 			return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
@@ -240,7 +285,7 @@ public final class CoreClawClient {
 	}
 
 	private <D, R> R decode(Call call, int status, HttpHeaders headers, byte[] bytes, JavaType envelopeType,
-			Function<D, @Nullable R> converter) {
+			Function<@Nullable D, @Nullable R> converter) {
 		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant());
 		Envelope<D> envelope;
 		try {
@@ -263,7 +308,7 @@ public final class CoreClawClient {
 			logger.debug(call.method() + " " + this.logBaseUrl + call.path() + this.logQuery + " answered HTTP "
 					+ status + ", code 0, request_id " + envelope.requestId());
 		}
-		R result = (envelope.data() != null) ? converter.apply(envelope.data()) : null;
+		R result = converter.apply(envelope.data());
 		if (result == null) {
 			throw new CoreClawApiException("CoreClaw answered " + call.operation() + " with HTTP " + status
 					+ ", code 0 (request_id " + envelope.requestId() + ") but without the expected "
@@ -365,17 +410,51 @@ public final class CoreClawClient {
 	 * @param method the HTTP method
 	 * @param pathTemplate the path with one {@code {id}} variable
 	 * @param pathVariable the value of the variable, already checked
+	 * @param query the query parameters, unencoded
 	 * @param body the JSON body, {@code null} for none
 	 * @param timeout the response timeout
 	 * @param startsRun whether the request starts a run (and so must never be sent twice by accident)
 	 * @param syncRun whether the request waits for a run to finish
 	 * @param expectedData what a successful reply's {@code data} must hold, for messages
 	 */
-	record Call(HttpMethod method, String pathTemplate, String pathVariable, @Nullable Object body, Duration timeout,
-			boolean startsRun, boolean syncRun, String expectedData) {
+	record Call(HttpMethod method, String pathTemplate, String pathVariable, Map<String, String> query,
+			@Nullable Object body, Duration timeout, boolean startsRun, boolean syncRun, String expectedData) {
+
+		static Call post(String pathTemplate, String pathVariable, @Nullable Object body, Duration timeout,
+				boolean startsRun, boolean syncRun, String expectedData) {
+			return new Call(HttpMethod.POST, pathTemplate, pathVariable, Map.of(), body, timeout, startsRun, syncRun,
+					expectedData);
+		}
+
+		static Call get(String pathTemplate, String pathVariable, Map<String, String> query, Duration timeout,
+				String expectedData) {
+			return new Call(HttpMethod.GET, pathTemplate, pathVariable, query, null, timeout, false, false,
+					expectedData);
+		}
 
 		String path() {
-			return this.pathTemplate.replace("{id}", this.pathVariable);
+			String path = this.pathTemplate.replace("{id}", this.pathVariable);
+			if (this.query.isEmpty()) {
+				return path;
+			}
+			StringBuilder result = new StringBuilder(path);
+			char separator = '?';
+			for (Map.Entry<String, String> parameter : this.query.entrySet()) {
+				result.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
+				separator = '&';
+			}
+			return result.toString();
+		}
+
+		URI uri(UriBuilder builder) {
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("id", this.pathVariable);
+			builder.path(this.pathTemplate);
+			for (Map.Entry<String, String> parameter : this.query.entrySet()) {
+				builder.queryParam(parameter.getKey(), "{q-" + parameter.getKey() + "}");
+				variables.put("q-" + parameter.getKey(), parameter.getValue());
+			}
+			return builder.build(variables);
 		}
 
 		String operation() {
@@ -402,6 +481,10 @@ public final class CoreClawClient {
 		private @Nullable CoreClawRetrySettings retrySettings;
 
 		private @Nullable RetryRegistry retryRegistry;
+
+		private CoreClawPollingSettings pollingSettings = CoreClawPollingSettings.defaults();
+
+		private @Nullable URI callbackReceiverUrl;
 
 		private final List<Consumer<WebClient.Builder>> webClientCustomizers = new ArrayList<>();
 
@@ -476,6 +559,27 @@ public final class CoreClawClient {
 		public Builder retry(CoreClawRetrySettings retrySettings, @Nullable RetryRegistry retryRegistry) {
 			this.retrySettings = retrySettings;
 			this.retryRegistry = retryRegistry;
+			return this;
+		}
+
+		/**
+		 * Poll runs with these settings in {@link WorkerRunOperations#awaitCompletion}.
+		 * @param pollingSettings the polling settings
+		 * @return this builder
+		 */
+		public Builder polling(CoreClawPollingSettings pollingSettings) {
+			this.pollingSettings = pollingSettings;
+			return this;
+		}
+
+		/**
+		 * The public URL of the application's callback receiver, used by
+		 * {@link RunOptions.Builder#callbackToReceiver()}.
+		 * @param callbackReceiverUrl the URL CoreClaw can post callbacks to
+		 * @return this builder
+		 */
+		public Builder callbackReceiverUrl(URI callbackReceiverUrl) {
+			this.callbackReceiverUrl = callbackReceiverUrl;
 			return this;
 		}
 

@@ -5,19 +5,16 @@
 
 package io.github.coreclaw.spring.client;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
 import io.github.coreclaw.spring.client.internal.Identifiers;
 import io.github.coreclaw.spring.client.internal.RunRequest;
+import io.github.coreclaw.spring.client.internal.RunRequests;
 import io.github.coreclaw.spring.client.internal.SyncRunData;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
-
-import org.springframework.http.HttpMethod;
 
 /**
  * {@link WorkerTaskOperations} over {@code POST /api/v2/worker-tasks/{workerTaskId}/runs}.
@@ -40,43 +37,39 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 
 	@Override
 	public Mono<RunSlug> runAsync(String workerTaskId, RunOptions options) {
-		RunRequest body = request(workerTaskId, options, true);
-		CoreClawClient.Call call = new CoreClawClient.Call(HttpMethod.POST, RUNS_PATH, workerTaskId, body,
+		return start(workerTaskId, request(workerTaskId, options, true));
+	}
+
+	private Mono<RunSlug> start(String workerTaskId, RunRequest body) {
+		CoreClawClient.Call call = CoreClawClient.Call.post(RUNS_PATH, workerTaskId, body,
 				this.client.settings().responseTimeout(), true, false, "data.run_slug");
-		return this.client.<AsyncRunData, RunSlug>exchange(call, this.asyncDataType,
-				(data) -> (data.runSlug() != null && !data.runSlug().isBlank()) ? new RunSlug(data.runSlug()) : null);
+		return this.client.<AsyncRunData, RunSlug>exchange(call, this.asyncDataType, AsyncRunData::toRunSlug);
 	}
 
 	@Override
 	public Mono<SyncRunResult> runSync(String workerTaskId, RunOptions options) {
 		RunRequest body = request(workerTaskId, options, false);
-		CoreClawClient.Call call = new CoreClawClient.Call(HttpMethod.POST, RUNS_PATH, workerTaskId, body,
+		CoreClawClient.Call call = CoreClawClient.Call.post(RUNS_PATH, workerTaskId, body,
 				this.client.settings().syncResponseTimeout(), true, true, "data.run_slug");
 		return this.client.<SyncRunData, SyncRunResult>exchange(call, this.syncDataType,
-				(data) -> data.toResult(this.client.rowMapper()));
+				(data) -> (data != null) ? data.toResult(this.client.rowMapper()) : null);
 	}
 
 	private RunRequest request(@Nullable String workerTaskId, @Nullable RunOptions options, boolean async) {
 		Identifiers.checkSlug("workerTaskId", workerTaskId);
-		if (options == null) {
-			throw new IllegalArgumentException("options must not be null; use RunOptions.defaults()");
-		}
-		CoreClawClientSettings settings = this.client.settings();
-		URI callbackUrl = (options.callbackUrl() != null) ? options.callbackUrl() : settings.defaultCallbackUrl();
-		if (callbackUrl != null && containsApiKey(callbackUrl, settings.apiKey())) {
-			throw new IllegalArgumentException("callbackUrl must not contain the CoreClaw API key: CoreClaw would "
-					+ "send it to the callback receiver; authenticate callbacks with a secret path or parameter of "
-					+ "your own");
-		}
-		Integer limit = (options.limit() != null || async) ? options.limit()
-				: Integer.valueOf(settings.defaultResultLimit());
-		return new RunRequest((callbackUrl != null) ? callbackUrl.toString() : null, async, limit, options.offset());
+		return RunRequests.body(this.client.settings(), this.client.callbackReceiverUrl(), options, async);
 	}
 
-	private static boolean containsApiKey(URI url, String apiKey) {
-		String text = url.toString();
-		return text.contains(apiKey) || text.contains(URLEncoder.encode(apiKey, StandardCharsets.UTF_8))
-				|| url.getSchemeSpecificPart().contains(apiKey);
+	@Override
+	public Mono<CompletedRun> runAndAwait(String workerTaskId, RunOptions options, Duration timeout) {
+		RunRequest body = request(workerTaskId, options, true);
+		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+			throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+		}
+		int pageSize = (options.limit() != null) ? options.limit() : this.client.settings().defaultResultLimit();
+		WorkerRunOperations runs = this.client.workerRuns();
+		return start(workerTaskId, body).flatMap((slug) -> runs.awaitCompletion(slug, timeout)
+			.flatMap((run) -> runs.resultPage(slug, 1, pageSize).map((page) -> new CompletedRun(run, page))));
 	}
 
 }

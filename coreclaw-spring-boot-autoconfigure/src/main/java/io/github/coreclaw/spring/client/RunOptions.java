@@ -25,7 +25,7 @@ public final class RunOptions {
 	/** Largest window of result rows a synchronous run can return. */
 	public static final int MAX_LIMIT = 100;
 
-	private static final RunOptions DEFAULTS = new RunOptions(null, null, null);
+	private static final RunOptions DEFAULTS = new RunOptions(null, null, null, false);
 
 	private final @Nullable URI callbackUrl;
 
@@ -33,10 +33,14 @@ public final class RunOptions {
 
 	private final @Nullable Integer offset;
 
-	private RunOptions(@Nullable URI callbackUrl, @Nullable Integer limit, @Nullable Integer offset) {
+	private final boolean callbackToReceiver;
+
+	private RunOptions(@Nullable URI callbackUrl, @Nullable Integer limit, @Nullable Integer offset,
+			boolean callbackToReceiver) {
 		this.callbackUrl = callbackUrl;
 		this.limit = limit;
 		this.offset = offset;
+		this.callbackToReceiver = callbackToReceiver;
 	}
 
 	/**
@@ -80,6 +84,15 @@ public final class RunOptions {
 	}
 
 	/**
+	 * Whether CoreClaw is to notify the application's own callback receiver
+	 * ({@code coreclaw.callback.*}) instead of {@link #callbackUrl()}.
+	 * @return whether the receiver's URL is the callback URL
+	 */
+	public boolean callbackToReceiver() {
+		return this.callbackToReceiver;
+	}
+
+	/**
 	 * Return a builder that starts from these options.
 	 * @return a new builder holding these options
 	 */
@@ -88,23 +101,26 @@ public final class RunOptions {
 		builder.callbackUrl = this.callbackUrl;
 		builder.limit = this.limit;
 		builder.offset = this.offset;
+		builder.callbackToReceiver = this.callbackToReceiver;
 		return builder;
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (this == other) || ((other instanceof RunOptions that) && Objects.equals(this.callbackUrl, that.callbackUrl)
-				&& Objects.equals(this.limit, that.limit) && Objects.equals(this.offset, that.offset));
+				&& Objects.equals(this.limit, that.limit) && Objects.equals(this.offset, that.offset)
+				&& this.callbackToReceiver == that.callbackToReceiver);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.callbackUrl, this.limit, this.offset);
+		return Objects.hash(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver);
 	}
 
 	@Override
 	public String toString() {
-		return "RunOptions[callbackUrl=" + this.callbackUrl + ", limit=" + this.limit + ", offset=" + this.offset + "]";
+		return "RunOptions[callbackUrl=" + this.callbackUrl + ", limit=" + this.limit + ", offset=" + this.offset
+				+ ", callbackToReceiver=" + this.callbackToReceiver + "]";
 	}
 
 	/**
@@ -117,6 +133,8 @@ public final class RunOptions {
 		private @Nullable Integer limit;
 
 		private @Nullable Integer offset;
+
+		private boolean callbackToReceiver;
 
 		private Builder() {
 		}
@@ -165,11 +183,21 @@ public final class RunOptions {
 		}
 
 		/**
+		 * Have CoreClaw notify the application's own callback receiver: its public URL
+		 * ({@code coreclaw.callback.public-base-url} and path) becomes the callback URL.
+		 * @return this builder
+		 */
+		public Builder callbackToReceiver() {
+			this.callbackToReceiver = true;
+			return this;
+		}
+
+		/**
 		 * Build the options.
 		 * @return the immutable options
 		 */
 		public RunOptions build() {
-			return new RunOptions(this.callbackUrl, this.limit, this.offset);
+			return new RunOptions(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver);
 		}
 
 	}

@@ -5,6 +5,8 @@
 
 package io.github.coreclaw.spring.client;
 
+import java.time.Duration;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,5 +56,15 @@ public interface WorkerTaskOperations {
 	 * @return the run and the requested window of its results
 	 */
 	Mono<SyncRunResult> runSync(String workerTaskId, RunOptions options);
+
+	/**
+	 * Start a run of the given worker task, wait for it to finish by polling (no five-minute
+	 * limit), then read the first page of its results; nothing is ever sent twice.
+	 * @param workerTaskId the worker task slug
+	 * @param options the run options; {@code limit} sizes the first page
+	 * @param timeout how long to wait for the run at most
+	 * @return the finished run and its first page, or {@link CoreClawRunTimeoutException}
+	 */
+	Mono<CompletedRun> runAndAwait(String workerTaskId, RunOptions options, Duration timeout);
 
 }

@@ -1,0 +1,92 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.time.Duration;
+
+/**
+ * Immutable settings of how {@link WorkerRunOperations#awaitCompletion} polls a run.
+ *
+ * @param initialInterval wait before the second read of the run
+ * @param maxInterval longest wait between two reads
+ * @param multiplier factor applied to the wait after each read
+ * @param jitter randomization factor of each wait, from 0 (none) to below 1
+ * @param abortingGrace how long a run may stay {@code aborting} before the wait ends with that state
+ * @param abortOnTimeout whether a run is aborted when the caller's timeout expires
+ * @since 0.1.0
+ */
+public record CoreClawPollingSettings(Duration initialInterval, Duration maxInterval, double multiplier,
+		double jitter, Duration abortingGrace, boolean abortOnTimeout) {
+
+	/**
+	 * Check the settings.
+	 * @throws IllegalArgumentException naming the setting that is out of range
+	 */
+	public CoreClawPollingSettings {
+		if (initialInterval == null || initialInterval.toMillis() < 1) {
+			throw new IllegalArgumentException("initialInterval must be at least 1ms but was " + initialInterval);
+		}
+		if (maxInterval == null || maxInterval.compareTo(initialInterval) < 0) {
+			throw new IllegalArgumentException(
+					"maxInterval must be at least initialInterval (" + initialInterval + ") but was " + maxInterval);
+		}
+		if (!(multiplier >= 1.0)) {
+			throw new IllegalArgumentException("multiplier must be at least 1.0 but was " + multiplier);
+		}
+		if (!(jitter >= 0.0 && jitter < 1.0)) {
+			throw new IllegalArgumentException("jitter must be at least 0 and below 1 but was " + jitter);
+		}
+		if (abortingGrace == null || abortingGrace.isNegative()) {
+			throw new IllegalArgumentException("abortingGrace must not be negative but was " + abortingGrace);
+		}
+	}
+
+	/**
+	 * The defaults: 2s growing by 2.0 to 15s with 0.2 jitter, 60s of {@code aborting} grace, no
+	 * abort on timeout; close to CoreClaw's own advice of 2, 5, 10 then 15 seconds.
+	 * @return the default settings
+	 */
+	public static CoreClawPollingSettings defaults() {
+		return new CoreClawPollingSettings(Duration.ofSeconds(2), Duration.ofSeconds(15), 2.0, 0.2,
+				Duration.ofSeconds(60), false);
+	}
+
+	/**
+	 * Return a copy with other intervals.
+	 * @param initialInterval wait before the second read of the run
+	 * @param maxInterval longest wait between two reads
+	 * @param multiplier factor applied to the wait after each read
+	 * @param jitter randomization factor of each wait
+	 * @return the new settings
+	 */
+	public CoreClawPollingSettings withIntervals(Duration initialInterval, Duration maxInterval, double multiplier,
+			double jitter) {
+		return new CoreClawPollingSettings(initialInterval, maxInterval, multiplier, jitter, this.abortingGrace,
+				this.abortOnTimeout);
+	}
+
+	/**
+	 * Return a copy with another handling of aborting runs and timeouts.
+	 * @param abortingGrace how long a run may stay {@code aborting}
+	 * @param abortOnTimeout whether a run is aborted when the caller's timeout expires
+	 * @return the new settings
+	 */
+	public CoreClawPollingSettings withAborting(Duration abortingGrace, boolean abortOnTimeout) {
+		return new CoreClawPollingSettings(this.initialInterval, this.maxInterval, this.multiplier, this.jitter,
+				abortingGrace, abortOnTimeout);
+	}
+
+	/**
+	 * The wait after the given read, without jitter.
+	 * @param read the number of reads made so far, from 1
+	 * @return the wait
+	 */
+	Duration intervalAfter(int read) {
+		double millis = this.initialInterval.toMillis() * Math.pow(this.multiplier, Math.max(0, read - 1));
+		return Duration.ofMillis((long) Math.min(millis, this.maxInterval.toMillis()));
+	}
+
+}

@@ -1,0 +1,115 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Operations on a run once it has started: read its state, wait for it, read its results and
+ * log, abort, rerun or export it.
+ * <p>
+ * Every method is lazy and checks its arguments before anything is sent
+ * ({@link IllegalArgumentException} naming the argument); every other failure is a
+ * {@link CoreClawException}. Reads and aborts are retried on transient failures; a rerun starts a
+ * run and is never repeated once it may have reached CoreClaw.
+ *
+ * @since 0.1.0
+ */
+public interface WorkerRunOperations {
+
+	/**
+	 * Read the run's current state ({@code GET /api/v2/worker-runs/{runId}}).
+	 * @param run the run
+	 * @return the run's state
+	 */
+	Mono<WorkerRun> getRun(RunSlug run);
+
+	/**
+	 * Poll the run until it succeeds, fails or is aborted, or has been {@code aborting} for the
+	 * configured grace; a failed run completes normally with status {@link RunStatus#FAILED}.
+	 * A callback for the run makes it read the run at once. Cancelling stops the polling.
+	 * @param run the run
+	 * @param timeout how long to wait at most
+	 * @return the run's final state, or {@link CoreClawRunTimeoutException} after the timeout
+	 */
+	Mono<WorkerRun> awaitCompletion(RunSlug run, Duration timeout);
+
+	/**
+	 * Every result row of the run, read page by page (100 rows a page) as the subscriber asks
+	 * for them, never more than one page ahead.
+	 * @param run the run
+	 * @return the rows, each a map from column key to value
+	 */
+	Flux<Map<String, Object>> results(RunSlug run);
+
+	/**
+	 * Every result row of the run, each converted to the given type with the application's
+	 * Jackson mapper.
+	 * @param <T> the row type
+	 * @param run the run
+	 * @param rowType the row type
+	 * @return the converted rows
+	 */
+	<T> Flux<T> results(RunSlug run, Class<T> rowType);
+
+	/**
+	 * Read one page of the run's result rows ({@code GET …/{runId}/result}).
+	 * @param run the run
+	 * @param page the page number, from 1
+	 * @param pageSize the rows per page, from 1 to 100
+	 * @return the page
+	 */
+	Mono<ResultPage> resultPage(RunSlug run, int page, int pageSize);
+
+	/**
+	 * Read the run's log ({@code GET …/{runId}/log}).
+	 * @param run the run
+	 * @return the log
+	 */
+	Mono<RunLog> log(RunSlug run);
+
+	/**
+	 * Ask CoreClaw to abort the run ({@code POST …/{runId}/abort}); the run then goes through
+	 * {@code aborting}, which {@link #getRun} shows.
+	 * @param run the run
+	 * @return completion once CoreClaw has accepted the request
+	 */
+	Mono<Void> abort(RunSlug run);
+
+	/**
+	 * Start a new run with the same input ({@code POST …/{runId}/rerun}) and return at once.
+	 * @param run the run to repeat
+	 * @param options the run options
+	 * @return the slug of the new run
+	 */
+	Mono<RunSlug> rerunAsync(RunSlug run, RunOptions options);
+
+	/**
+	 * Start a new run with the same input and wait for its result (at most five minutes at
+	 * CoreClaw).
+	 * @param run the run to repeat
+	 * @param options the run options
+	 * @return the new run and the first window of its results
+	 */
+	Mono<SyncRunResult> rerunSync(RunSlug run, RunOptions options);
+
+	/**
+	 * Export the run's results to a file and return its temporary download URL
+	 * ({@code GET …/{runId}/result/export}).
+	 * @param run the run
+	 * @param format the file format
+	 * @param keys the columns to export, empty for all
+	 * @return the download URL
+	 */
+	Mono<URI> export(RunSlug run, ExportFormat format, List<String> keys);
+
+}

@@ -1,0 +1,75 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.coreclaw.spring.client.RunSlug;
+import io.github.coreclaw.spring.client.RunStatus;
+import io.github.coreclaw.spring.client.WorkerRun;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code data} of the run detail reply; every field may be missing.
+ *
+ * @param slug the run slug
+ * @param workerSlug the Worker's slug ({@code scraper_slug})
+ * @param workerTitle the Worker's name ({@code scraper_title})
+ * @param version the Worker version
+ * @param status the status
+ * @param results the number of result rows
+ * @param usage the usage figure, a numeric string
+ * @param origin how the run was started
+ * @param startedAt the start time in Unix seconds, 0 when not set
+ * @param finishedAt the end time in Unix seconds, 0 when not set
+ * @param duration the running time in seconds
+ * @param errorMessage the error message ({@code err_msg})
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunDetailData(@Nullable String slug,
+		@JsonProperty("scraper_slug") @JsonAlias("worker_slug") @Nullable String workerSlug,
+		@JsonProperty("scraper_title") @JsonAlias("worker_title") @Nullable String workerTitle,
+		@Nullable String version, @Nullable String status, @Nullable Long results, @Nullable String usage,
+		@Nullable String origin, @JsonProperty("started_at") @Nullable Long startedAt,
+		@JsonProperty("finished_at") @Nullable Long finishedAt, @Nullable Long duration,
+		@JsonProperty("err_msg") @JsonAlias("error_message") @Nullable String errorMessage) {
+
+	/**
+	 * Convert to the public type.
+	 * @param requested the run that was asked for, used when the reply names none
+	 * @return the run
+	 */
+	public WorkerRun toWorkerRun(RunSlug requested) {
+		RunSlug runSlug = (this.slug != null && !this.slug.isBlank()) ? new RunSlug(this.slug) : requested;
+		return new WorkerRun(runSlug, RunStatus.from(this.status), this.workerSlug, this.workerTitle, this.version,
+				(this.results != null) ? this.results : 0, decimal(this.usage), instant(this.startedAt),
+				instant(this.finishedAt), (this.duration != null && this.duration >= 0) ? Duration.ofSeconds(this.duration)
+						: null,
+				(this.errorMessage != null && !this.errorMessage.isEmpty()) ? this.errorMessage : null, this.origin);
+	}
+
+	static @Nullable Instant instant(@Nullable Long epochSeconds) {
+		return (epochSeconds != null && epochSeconds > 0) ? Instant.ofEpochSecond(epochSeconds) : null;
+	}
+
+	private static @Nullable BigDecimal decimal(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}
