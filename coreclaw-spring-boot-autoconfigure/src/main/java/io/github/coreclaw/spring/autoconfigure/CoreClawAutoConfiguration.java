@@ -5,30 +5,43 @@
 
 package io.github.coreclaw.spring.autoconfigure;
 
+import java.net.URI;
+
+import io.github.coreclaw.spring.callback.CoreClawCallbackHandler;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
+import io.github.coreclaw.spring.client.WorkerRunOperations;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Auto-configuration of the CoreClaw client: a {@link CoreClawClient} on Boot's
- * {@link WebClient.Builder}, and the {@link WorkerTaskOperations} it serves.
+ * {@link WebClient.Builder}, the {@link WorkerTaskOperations} and {@link WorkerRunOperations} it
+ * serves, and, where enabled, the receiver of CoreClaw's run callbacks.
  *
  * @since 0.1.0
  */
@@ -65,6 +78,11 @@ public final class CoreClawAutoConfiguration {
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.connector(connector);
 		jsonMapper.ifAvailable(builder::rowMapper);
+		builder.polling(CoreClawClientSettingsMapper.mapPolling(properties.getPolling()));
+		URI receiverUrl = CoreClawClientSettingsMapper.callbackReceiverUrl(properties.getCallback());
+		if (receiverUrl != null) {
+			builder.callbackReceiverUrl(receiverUrl);
+		}
 		if (properties.getRetry().isEnabled()) {
 			builder.retry(CoreClawClientSettingsMapper.mapRetry(properties.getRetry()), retryRegistry.getIfAvailable());
 		}
@@ -76,6 +94,33 @@ public final class CoreClawAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkerTaskOperations workerTaskOperations(CoreClawClient coreClawClient) {
 		return coreClawClient.workerTasks();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkerRunOperations workerRunOperations(CoreClawClient coreClawClient) {
+		return coreClawClient.workerRuns();
+	}
+
+	/**
+	 * The receiver of CoreClaw's run status callbacks, in reactive web applications that enable it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(RouterFunction.class)
+	@ConditionalOnBooleanProperty("coreclaw.callback.enabled")
+	static class CallbackReceiverConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coreClawCallbackRouter")
+		RouterFunction<ServerResponse> coreClawCallbackRouter(CoreClawProperties properties,
+				CoreClawClient coreClawClient, ApplicationEventPublisher publisher) {
+			CoreClawProperties.Callback callback = properties.getCallback();
+			String secret = CoreClawClientSettingsMapper.checkCallback(callback);
+			return RouterFunctions.route(RequestPredicates.POST(callback.getPath()),
+					new CoreClawCallbackHandler(secret, callback.getDedupeWindow(), publisher, coreClawClient::runChanged));
+		}
+
 	}
 
 	/**

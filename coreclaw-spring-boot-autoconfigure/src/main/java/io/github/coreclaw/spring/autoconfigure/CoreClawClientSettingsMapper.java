@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.Locale;
 
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
+import io.github.coreclaw.spring.client.CoreClawPollingSettings;
 import io.github.coreclaw.spring.client.CoreClawRetrySettings;
 import io.github.coreclaw.spring.client.RunOptions;
 import io.github.coreclaw.spring.client.internal.Durations;
@@ -107,6 +108,92 @@ final class CoreClawClientSettingsMapper {
 		}
 		return new CoreClawRetrySettings(maxAttempts, initialBackoff, retry.getMultiplier(), maxBackoff,
 				retry.getJitter(), retry.isRespectRetryAfter(), maxRetryAfter, statuses, codes);
+	}
+
+	static CoreClawPollingSettings mapPolling(CoreClawProperties.Polling polling) {
+		Duration initial = checkPositive("coreclaw.polling.initial-interval", polling.getInitialInterval());
+		Duration max = checkPositive("coreclaw.polling.max-interval", polling.getMaxInterval());
+		if (max.compareTo(initial) < 0) {
+			throw invalid("coreclaw.polling.max-interval", Durations.format(max)
+					+ ", shorter than coreclaw.polling.initial-interval (" + Durations.format(initial) + ")",
+					"a duration at least as long as coreclaw.polling.initial-interval");
+		}
+		if (!(polling.getMultiplier() >= 1.0)) {
+			throw invalid("coreclaw.polling.multiplier", polling.getMultiplier() + ", but waits must not shrink",
+					"a factor of 1.0 or more, such as 2.0");
+		}
+		if (!(polling.getJitter() >= 0.0 && polling.getJitter() < 1.0)) {
+			throw invalid("coreclaw.polling.jitter", polling.getJitter() + ", outside 0 to below 1",
+					"a randomization factor from 0 (none) to below 1, such as 0.2");
+		}
+		Duration grace = polling.getAbortingGrace();
+		if (grace == null || grace.isNegative()) {
+			throw invalid("coreclaw.polling.aborting-grace", String.valueOf(grace) + ", which is negative",
+					"a duration such as 60s");
+		}
+		return new CoreClawPollingSettings(initial, max, polling.getMultiplier(), polling.getJitter(), grace,
+				polling.isAbortOnTimeout());
+	}
+
+	/**
+	 * Check the callback receiver's settings when it is enabled.
+	 * @return the secret
+	 */
+	static String checkCallback(CoreClawProperties.Callback callback) {
+		String secret = callback.getSecret();
+		if (secret == null || secret.isBlank()) {
+			throw new InvalidCoreClawConfigurationException("coreclaw.callback.secret",
+					"coreclaw.callback.enabled is true but coreclaw.callback.secret is not set: without it anyone "
+							+ "could post run callbacks to the application.",
+					"Set coreclaw.callback.secret to a random value of at least 16 letters and digits (for example "
+							+ "the output of 'openssl rand -hex 24'), or set coreclaw.callback.enabled=false.");
+		}
+		if (secret.length() < 16 || !isSlug(secret)) {
+			throw invalid("coreclaw.callback.secret",
+					"too short or has characters that do not belong in a URL path segment",
+					"a random value of at least 16 letters, digits, '_', '~', '.' or '-' (for example the output "
+							+ "of 'openssl rand -hex 24')");
+		}
+		String path = callback.getPath();
+		if (path == null || !path.startsWith("/") || !path.contains("{secret}")) {
+			throw invalid("coreclaw.callback.path", "'" + path + "', which is not a path holding {secret}",
+					"a path such as /coreclaw/callback/{secret}");
+		}
+		checkPositive("coreclaw.callback.dedupe-window", callback.getDedupeWindow());
+		return secret;
+	}
+
+	/**
+	 * The URL CoreClaw can post callbacks to, or {@code null} if the receiver is off or has no
+	 * public base URL.
+	 */
+	static @Nullable URI callbackReceiverUrl(CoreClawProperties.Callback callback) {
+		if (!callback.isEnabled()) {
+			return null;
+		}
+		String secret = checkCallback(callback);
+		URI base = callback.getPublicBaseUrl();
+		if (base == null) {
+			return null;
+		}
+		String scheme = (base.getScheme() != null) ? base.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!base.isAbsolute() || base.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+			throw invalid("coreclaw.callback.public-base-url", "'" + base + "', which is not an absolute http or https URL",
+					"the URL at which CoreClaw reaches this application, such as https://app.example.com");
+		}
+		String text = base.toString();
+		String root = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+		return URI.create(root + callback.getPath().replace("{secret}", secret));
+	}
+
+	private static boolean isSlug(String value) {
+		try {
+			io.github.coreclaw.spring.client.internal.Identifiers.checkSlug("secret", value);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static InvalidCoreClawConfigurationException invalid(String property, String problem, String expected) {

@@ -74,6 +74,10 @@ public class CoreClawProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Polling polling = new Polling();
+
+	private final Callback callback = new Callback();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -140,6 +144,14 @@ public class CoreClawProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Polling getPolling() {
+		return this.polling;
+	}
+
+	public Callback getCallback() {
+		return this.callback;
 	}
 
 	public boolean isAllowInsecureHttp() {
@@ -283,6 +295,163 @@ public class CoreClawProperties {
 
 		public void setRetryableCodes(List<String> retryableCodes) {
 			this.retryableCodes = retryableCodes;
+		}
+
+	}
+
+	/**
+	 * Polling of runs by awaitCompletion and runAndAwait.
+	 */
+	public static class Polling {
+
+		/**
+		 * Wait before the second read of a run.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(2);
+
+		/**
+		 * Longest wait between two reads of a run.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(15);
+
+		/**
+		 * Factor applied to the wait after each read.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Randomization factor of each wait, from 0 for none to below 1.
+		 */
+		private double jitter = 0.2;
+
+		/**
+		 * How long a run may stay aborting before the wait ends with that state.
+		 */
+		private Duration abortingGrace = Duration.ofSeconds(60);
+
+		/**
+		 * Whether a run is aborted when the caller's timeout expires.
+		 */
+		private boolean abortOnTimeout;
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getAbortingGrace() {
+			return this.abortingGrace;
+		}
+
+		public void setAbortingGrace(Duration abortingGrace) {
+			this.abortingGrace = abortingGrace;
+		}
+
+		public boolean isAbortOnTimeout() {
+			return this.abortOnTimeout;
+		}
+
+		public void setAbortOnTimeout(boolean abortOnTimeout) {
+			this.abortOnTimeout = abortOnTimeout;
+		}
+
+	}
+
+	/**
+	 * Receiver of CoreClaw's run status callbacks, in WebFlux applications.
+	 */
+	public static class Callback {
+
+		/**
+		 * Whether to receive CoreClaw's run status callbacks at the callback path.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path of the callback endpoint; its {secret} segment must match the secret.
+		 */
+		private String path = "/coreclaw/callback/{secret}";
+
+		/**
+		 * Secret path segment that authenticates callbacks, at least 16 letters, digits, '_', '~', '.' or '-'.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * How long a run and status pair is remembered so that repeated notifications are acknowledged but not published again.
+		 */
+		private Duration dedupeWindow = Duration.ofMinutes(10);
+
+		/**
+		 * Public URL of this application as CoreClaw reaches it, to which the path is appended for RunOptions callbackToReceiver.
+		 */
+		private @Nullable URI publicBaseUrl;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public Duration getDedupeWindow() {
+			return this.dedupeWindow;
+		}
+
+		public void setDedupeWindow(Duration dedupeWindow) {
+			this.dedupeWindow = dedupeWindow;
+		}
+
+		public @Nullable URI getPublicBaseUrl() {
+			return this.publicBaseUrl;
+		}
+
+		public void setPublicBaseUrl(@Nullable URI publicBaseUrl) {
+			this.publicBaseUrl = publicBaseUrl;
 		}
 
 	}

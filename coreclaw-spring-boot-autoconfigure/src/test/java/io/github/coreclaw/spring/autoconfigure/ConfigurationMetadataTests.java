@@ -44,7 +44,11 @@ class ConfigurationMetadataTests {
 				"coreclaw.allow-insecure-http", "coreclaw.retry.enabled", "coreclaw.retry.max-attempts",
 				"coreclaw.retry.initial-backoff", "coreclaw.retry.multiplier", "coreclaw.retry.max-backoff",
 				"coreclaw.retry.jitter", "coreclaw.retry.respect-retry-after", "coreclaw.retry.max-retry-after",
-				"coreclaw.retry.retryable-statuses", "coreclaw.retry.retryable-codes");
+				"coreclaw.retry.retryable-statuses", "coreclaw.retry.retryable-codes", "coreclaw.polling.initial-interval",
+				"coreclaw.polling.max-interval", "coreclaw.polling.multiplier", "coreclaw.polling.jitter",
+				"coreclaw.polling.aborting-grace", "coreclaw.polling.abort-on-timeout", "coreclaw.callback.enabled",
+				"coreclaw.callback.path", "coreclaw.callback.secret", "coreclaw.callback.dedupe-window",
+				"coreclaw.callback.public-base-url");
 		properties.forEach((name, property) -> {
 			String description = property.path("description").asString("");
 			assertThat(description).as(name).isNotBlank().endsWith(".").doesNotStartWith("The ").doesNotStartWith("A ");
@@ -64,6 +68,14 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.retry.max-retry-after").get("defaultValue").asString()).isEqualTo("60s");
 		assertThat(properties.get("coreclaw.retry.jitter").get("defaultValue").asDouble()).isEqualTo(0.5);
 		assertThat(properties.get("coreclaw.retry.multiplier").get("defaultValue").asDouble()).isEqualTo(2.0);
+		assertThat(properties.get("coreclaw.polling.initial-interval").get("defaultValue").asString()).isEqualTo("2s");
+		assertThat(properties.get("coreclaw.polling.max-interval").get("defaultValue").asString()).isEqualTo("15s");
+		assertThat(properties.get("coreclaw.polling.aborting-grace").get("defaultValue").asString()).isEqualTo("60s");
+		assertThat(properties.get("coreclaw.polling.abort-on-timeout").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("coreclaw.callback.enabled").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("coreclaw.callback.path").get("defaultValue").asString())
+			.isEqualTo("/coreclaw/callback/{secret}");
+		assertThat(properties.get("coreclaw.callback.dedupe-window").get("defaultValue").asString()).isEqualTo("10m");
 		assertThat(properties.get("coreclaw.retry.retryable-statuses").get("defaultValue").toString()).isEqualTo("[429,500]");
 		assertThat(properties.get("coreclaw.retry.retryable-codes").get("defaultValue").toString())
 			.isEqualTo("[\"13000-13999\"]");

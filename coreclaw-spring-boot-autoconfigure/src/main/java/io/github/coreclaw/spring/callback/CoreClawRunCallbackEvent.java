@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.callback;
+
+import org.springframework.context.ApplicationEvent;
+
+/**
+ * Application event published when CoreClaw posts a run status notification to the callback
+ * receiver; repeats of the same run and status within the dedupe window are not published again.
+ *
+ * @since 0.1.0
+ */
+public class CoreClawRunCallbackEvent extends ApplicationEvent {
+
+	private final RunCallback callback;
+
+	/**
+	 * Create an event.
+	 * @param source the receiver that got the notification
+	 * @param callback the notification
+	 */
+	public CoreClawRunCallbackEvent(Object source, RunCallback callback) {
+		super(source);
+		this.callback = callback;
+	}
+
+	/**
+	 * The notification.
+	 * @return the callback payload
+	 */
+	public RunCallback getCallback() {
+		return this.callback;
+	}
+
+}

@@ -1,0 +1,12 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/**
+ * Receiver of CoreClaw's run status callbacks for WebFlux applications, and the event it publishes.
+ */
+@NullMarked
+package io.github.coreclaw.spring.callback;
+
+import org.jspecify.annotations.NullMarked;
