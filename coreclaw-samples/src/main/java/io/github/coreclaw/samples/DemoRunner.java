@@ -8,9 +8,11 @@ package io.github.coreclaw.samples;
 import java.io.PrintStream;
 import java.time.Duration;
 
+import io.github.coreclaw.spring.client.CompletedRun;
 import io.github.coreclaw.spring.client.RunOptions;
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.SyncRunResult;
+import io.github.coreclaw.spring.client.WorkerRun;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The sample's main job: start one run asynchronously and print its slug, then run a task
- * synchronously and print its status, total and result rows as a table.
+ * The sample's main job: start one run asynchronously and print its slug, run a task
+ * synchronously and print its status, total and result rows as a table, then run it with
+ * {@code runAndAwait}, which polls the run until it finishes and reads its first page.
  *
  * @since 0.1.0
  */
@@ -67,6 +70,18 @@ public class DemoRunner implements ApplicationRunner {
 		this.out.println("Run " + result.runSlug() + " of worker task " + this.syncTaskId + ": " + result.status()
 				+ ", " + result.total() + " result rows" + (result.finished() ? "" : " so far (still running at CoreClaw)"));
 		this.out.print(ResultTable.render(result.headers(), result.rows()));
+
+		// No five-minute limit: start, poll until finished (a DEBUG line per poll), read page 1.
+		CompletedRun completed = this.workerTasks
+			.runAndAwait(this.syncTaskId, RunOptions.builder().limit(3).build(), Duration.ofMinutes(30))
+			.block(Duration.ofMinutes(31));
+		if (completed == null) {
+			return;
+		}
+		WorkerRun run = completed.run();
+		this.out.println("Run " + run.runSlug() + " of worker task " + this.syncTaskId + " finished: " + run.status()
+				+ ", " + run.resultCount() + " result rows, first " + completed.firstPage().rows().size() + ":");
+		this.out.print(ResultTable.render(completed.firstPage().headers(), completed.firstPage().rows()));
 	}
 
 }

@@ -72,7 +72,8 @@ public class SampleApplication {
 					.addFirst(new MapPropertySource("coreClawSimulator",
 							Map.of("coreclaw.base-url", simulator.baseUrl().toString(), "coreclaw.api-key",
 									simulator.apiKey(), "sample.async-task-id", CoreClawSimulator.RATE_LIMITED_TASK,
-									"sample.sync-task-id", CoreClawSimulator.DEMO_TASK)));
+									"sample.sync-task-id", CoreClawSimulator.DEMO_TASK,
+									"coreclaw.polling.initial-interval", "500ms", "coreclaw.polling.max-interval", "1s")));
 			});
 		}
 		return application.run(args);

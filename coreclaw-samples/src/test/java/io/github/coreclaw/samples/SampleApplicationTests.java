@@ -43,11 +43,16 @@ class SampleApplicationTests {
 				.contains("| Title                  | City          | Rating |")
 				.contains("|------------------------|---------------|--------|")
 				.contains("| Blue Bottle Coffee     | Oakland       | 4.6    |")
-				.contains("| Philz Coffee           | Berkeley      | 4.6    |");
+				.contains("| Philz Coffee           | Berkeley      | 4.6    |")
+				.containsPattern("Run 01SIM[A-Z0-9]{21} is RUNNING; reading it again in \\d+ms")
+				.containsPattern("Run 01SIM[A-Z0-9]{21} of worker task demo-task finished: SUCCEEDED, 5 result rows, first 3:");
+			assertThat(output.toString().split("is RUNNING; reading it again in", -1)).hasSize(3);
 			simulator.server().verify(2, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/rate-limited-task/runs")));
 			simulator.server().verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
 				.withHeader("Authorization", equalTo("Bearer " + CoreClawSimulator.API_KEY))
 				.withRequestBody(equalToJson("{\"is_async\":false,\"limit\":10}")));
+			simulator.server().verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
+				.withRequestBody(equalToJson("{\"is_async\":true,\"limit\":3}")));
 		}
 	}
 

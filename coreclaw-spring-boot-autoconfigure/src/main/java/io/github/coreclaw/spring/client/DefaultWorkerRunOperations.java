@@ -104,7 +104,7 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 					return Mono.just(state);
 				}
 			}
-			Duration wait = jittered(polling.intervalAfter(read), polling.jitter());
+			Duration wait = jittered(polling.intervalAfter(read), polling.jitter(), polling.maxInterval());
 			if (logger.isDebugEnabled()) {
 				logger.debug("Run " + run + " is " + state.status() + "; reading it again in " + Durations.format(wait));
 			}
@@ -128,12 +128,12 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 		return abort.then(Mono.error(ex));
 	}
 
-	private static Duration jittered(Duration interval, double jitter) {
+	private static Duration jittered(Duration interval, double jitter, Duration max) {
 		if (jitter <= 0) {
 			return interval;
 		}
 		double factor = 1 - jitter + 2 * jitter * ThreadLocalRandom.current().nextDouble();
-		return Duration.ofMillis(Math.max(1, Math.round(interval.toMillis() * factor)));
+		return Duration.ofMillis(Math.max(1, Math.min(max.toMillis(), Math.round(interval.toMillis() * factor))));
 	}
 
 	@Override

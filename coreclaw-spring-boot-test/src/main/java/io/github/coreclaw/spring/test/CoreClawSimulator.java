@@ -20,6 +20,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * its first run) and {@value #BUSY_TASK} (code 13000 under HTTP 200 on its first run). Any other
  * task id answers 404/60001, a missing or wrong key 401/12001, and a limit outside 1&ndash;100
  * 422/11000.
+ * <p>
+ * Any run slug can be read: its detail answers {@code running} twice and then
+ * {@code succeeded} (a sequence shared by all runs, restarted by {@link #reset()}), its first
+ * result page holds up to five rows, and its log, export and abort answer as CoreClaw does.
  *
  * @since 0.1.0
  */
@@ -93,7 +97,8 @@ public final class CoreClawSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget the requests received so far and put the once-only tasks back to their first run.
+	 * Forget the requests received so far, put the once-only tasks back to their first run and
+	 * the run detail back to its first read.
 	 */
 	public void reset() {
 		this.server.resetRequests();

@@ -11,7 +11,12 @@ import io.github.coreclaw.spring.client.AuthScheme;
 import io.github.coreclaw.spring.client.CoreClawAuthenticationException;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
+import io.github.coreclaw.spring.client.CompletedRun;
 import io.github.coreclaw.spring.client.CoreClawNotFoundException;
+import io.github.coreclaw.spring.client.CoreClawPollingSettings;
+import io.github.coreclaw.spring.client.ExportFormat;
+import io.github.coreclaw.spring.client.RunLog;
+import io.github.coreclaw.spring.client.WorkerRunOperations;
 import io.github.coreclaw.spring.client.CoreClawRateLimitedException;
 import io.github.coreclaw.spring.client.CoreClawRetrySettings;
 import io.github.coreclaw.spring.client.CoreClawValidationException;
@@ -27,6 +32,9 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -139,6 +147,43 @@ class CoreClawSimulatorTests {
 		assertThat(result).isNotNull();
 		assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
 		simulator.server().verify(2, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void runAndAwaitSeesTheRunProgressThenReadsItsResults() {
+		CompletedRun completed = client(null).workerTasks()
+			.runAndAwait(CoreClawSimulator.DEMO_TASK, RunOptions.builder().limit(3).build(), Duration.ofSeconds(10))
+			.block(Duration.ofSeconds(15));
+		assertThat(completed).isNotNull();
+		assertThat(completed.run().status()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(completed.run().resultCount()).isEqualTo(5);
+		assertThat(completed.run().workerTitle()).isEqualTo("Coffee Shops");
+		assertThat(completed.firstPage().rows()).hasSize(3);
+		simulator.server().verify(3, getRequestedFor(urlPathMatching("/api/v2/worker-runs/01SIM[A-Z0-9]+")));
+	}
+
+	@Test
+	void runDetailResultsLogExportAndAbortAnswer() {
+		WorkerRunOperations runs = client(null).workerRuns();
+		RunSlug run = new RunSlug("01SIMEXAMPLERUN");
+		assertThat(runs.getRun(run).block(Duration.ofSeconds(5)).runSlug()).isEqualTo(run);
+		assertThat(runs.results(run).collectList().block(Duration.ofSeconds(5))).hasSize(5);
+		assertThat(runs.log(run).block(Duration.ofSeconds(5)).entries()).extracting(RunLog.Entry::content)
+			.containsExactly("Run started", "5 places found");
+		assertThat(runs.export(run, ExportFormat.JSON, java.util.List.of()).block(Duration.ofSeconds(5)))
+			.hasToString("https://storage.example.com/runs/01SIMEXAMPLERUN/results.json");
+		runs.abort(run).block(Duration.ofSeconds(5));
+		simulator.server().verify(1, postRequestedFor(urlPathMatching("/api/v2/worker-runs/01SIMEXAMPLERUN/abort")));
+	}
+
+	private static CoreClawClient client(CoreClawRetrySettings retry) {
+		CoreClawClient.Builder builder = CoreClawClient
+			.builder(CoreClawClientSettings.of(simulator.apiKey()).withBaseUrl(simulator.baseUrl()))
+			.polling(CoreClawPollingSettings.defaults().withIntervals(Duration.ofMillis(20), Duration.ofMillis(50), 2.0, 0.0));
+		if (retry != null) {
+			builder.retry(retry);
+		}
+		return builder.build();
 	}
 
 	private static WorkerTaskOperations operations(CoreClawRetrySettings retry) {
