@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.RunStatus;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.http.HttpStatus;
@@ -127,6 +128,13 @@ public class CoreClawCallbackHandlerTests {
 	void oversizeBodiesAreRefused() {
 		String padding = "x".repeat(CoreClawCallbackHandler.MAX_BODY_BYTES);
 		post(SECRET, "{\"run_slug\":\"r1\",\"run_status\":\"succeeded\",\"pad\":\"" + padding + "\"}").expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+		this.client.post()
+			.uri("/coreclaw/callback/" + SECRET)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Flux.just("{\"run_slug\":\"r1\",\"run_status\":\"succeeded\",\"pad\":\"", padding, "\"}"), String.class)
+			.exchange()
+			.expectStatus()
 			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
 		assertNothingPublished();
 	}
