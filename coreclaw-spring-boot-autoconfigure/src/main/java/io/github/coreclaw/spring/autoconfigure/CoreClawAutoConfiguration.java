@@ -15,11 +15,14 @@ import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,20 +64,34 @@ public final class CoreClawAutoConfiguration {
 		return new PropertiesCoreClawConnectionDetails(properties);
 	}
 
+	/**
+	 * The client's own connection pool, closed with the context.
+	 */
+	@Bean(destroyMethod = "dispose")
+	@ConditionalOnMissingBean(name = "coreClawConnectionProvider")
+	ConnectionProvider coreClawConnectionProvider(CoreClawProperties properties) {
+		return CoreClawClientSettingsMapper.mapPool(properties.getPool()).createConnectionProvider();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	CoreClawClient coreClawClient(CoreClawProperties properties, CoreClawConnectionDetails connectionDetails,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<CoreClawWebClientCustomizer> customizers, ObjectProvider<RetryRegistry> retryRegistry) {
+			ObjectProvider<CoreClawWebClientCustomizer> customizers, ObjectProvider<RetryRegistry> retryRegistry,
+			@Qualifier("coreClawConnectionProvider") ConnectionProvider connectionProvider) {
 		CoreClawClientSettings settings = CoreClawClientSettingsMapper.map(properties, connectionDetails);
 		// Boot's connector builder keeps SSL bundles and redirects; the CoreClaw client sets its
 		// own connect timeout and applies response timeouts per call.
 		HttpClientSettings connectorSettings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(settings.connectTimeout(), null);
-		ClientHttpConnector connector = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
-			.build(connectorSettings);
+		ClientHttpConnectorBuilder<?> builderOfConnector = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
+		if (builderOfConnector instanceof ReactorClientHttpConnectorBuilder reactor) {
+			// A pool of its own: a fan-out of runs neither starves nor is starved by other clients.
+			builderOfConnector = reactor.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
+		}
+		ClientHttpConnector connector = builderOfConnector.build(connectorSettings);
 		CoreClawClient.Builder builder = CoreClawClient.builder(settings)
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.connector(connector);

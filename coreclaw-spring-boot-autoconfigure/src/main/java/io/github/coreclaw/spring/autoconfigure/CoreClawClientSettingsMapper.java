@@ -17,6 +17,7 @@ import java.util.Locale;
 
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.CoreClawPollingSettings;
+import io.github.coreclaw.spring.client.CoreClawPoolSettings;
 import io.github.coreclaw.spring.client.CoreClawRetrySettings;
 import io.github.coreclaw.spring.client.RunOptions;
 import io.github.coreclaw.spring.client.internal.Durations;
@@ -108,6 +109,26 @@ final class CoreClawClientSettingsMapper {
 		}
 		return new CoreClawRetrySettings(maxAttempts, initialBackoff, retry.getMultiplier(), maxBackoff,
 				retry.getJitter(), retry.isRespectRetryAfter(), maxRetryAfter, statuses, codes);
+	}
+
+	static CoreClawPoolSettings mapPool(CoreClawProperties.Pool pool) {
+		if (pool.getMaxConnections() < 1) {
+			throw invalid("coreclaw.pool.max-connections", pool.getMaxConnections() + ", but at least 1 is needed",
+					"a number of connections such as 100");
+		}
+		if (pool.getMaxPendingAcquires() < -1 || pool.getMaxPendingAcquires() == 0) {
+			throw invalid("coreclaw.pool.max-pending-acquires", Integer.toString(pool.getMaxPendingAcquires()),
+					"-1 (no limit) or a number of waiting requests of at least 1");
+		}
+		Duration evict = pool.getEvictInBackground();
+		if (evict == null || evict.isNegative()) {
+			throw invalid("coreclaw.pool.evict-in-background", String.valueOf(evict) + ", which is negative",
+					"a duration such as 30s, or 0 for never");
+		}
+		return new CoreClawPoolSettings(pool.getMaxConnections(), pool.getMaxPendingAcquires(),
+				checkPositive("coreclaw.pool.pending-acquire-timeout", pool.getPendingAcquireTimeout()),
+				checkPositive("coreclaw.pool.max-idle-time", pool.getMaxIdleTime()),
+				checkPositive("coreclaw.pool.max-life-time", pool.getMaxLifeTime()), evict);
 	}
 
 	static CoreClawPollingSettings mapPolling(CoreClawProperties.Polling polling) {

@@ -78,6 +78,8 @@ public class CoreClawProperties {
 
 	private final Callback callback = new Callback();
 
+	private final Pool pool = new Pool();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -152,6 +154,10 @@ public class CoreClawProperties {
 
 	public Callback getCallback() {
 		return this.callback;
+	}
+
+	public Pool getPool() {
+		return this.pool;
 	}
 
 	public boolean isAllowInsecureHttp() {
@@ -452,6 +458,91 @@ public class CoreClawProperties {
 
 		public void setPublicBaseUrl(@Nullable URI publicBaseUrl) {
 			this.publicBaseUrl = publicBaseUrl;
+		}
+
+	}
+
+	/**
+	 * The CoreClaw client's own connection pool.
+	 */
+	public static class Pool {
+
+		/**
+		 * Maximum number of connections to CoreClaw open at once.
+		 */
+		private int maxConnections = 100;
+
+		/**
+		 * Maximum number of requests waiting for a free connection, -1 for no limit.
+		 */
+		private int maxPendingAcquires = -1;
+
+		/**
+		 * Longest wait of a request for a free connection; a request that waited longer is not sent.
+		 */
+		private Duration pendingAcquireTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How long a connection may stay unused before it is closed.
+		 */
+		private Duration maxIdleTime = Duration.ofSeconds(20);
+
+		/**
+		 * How long a connection may be used before it is closed.
+		 */
+		private Duration maxLifeTime = Duration.ofMinutes(5);
+
+		/**
+		 * How often idle and expired connections are closed in the background, 0 for never.
+		 */
+		private Duration evictInBackground = Duration.ofSeconds(30);
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getMaxPendingAcquires() {
+			return this.maxPendingAcquires;
+		}
+
+		public void setMaxPendingAcquires(int maxPendingAcquires) {
+			this.maxPendingAcquires = maxPendingAcquires;
+		}
+
+		public Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+		}
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
+		}
+
+		public Duration getEvictInBackground() {
+			return this.evictInBackground;
+		}
+
+		public void setEvictInBackground(Duration evictInBackground) {
+			this.evictInBackground = evictInBackground;
 		}
 
 	}

@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -61,7 +62,7 @@ import org.springframework.web.util.UriBuilder;
  *
  * @since 0.1.0
  */
-public final class CoreClawClient {
+public final class CoreClawClient implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(CoreClawClient.class);
 
@@ -100,6 +101,8 @@ public final class CoreClawClient {
 
 	private final @Nullable URI callbackReceiverUrl;
 
+	private final @Nullable ConnectionProvider ownConnectionProvider;
+
 	private final Sinks.Many<RunSlug> runChanges = Sinks.many().multicast().directBestEffort();
 
 	private CoreClawClient(Builder builder) {
@@ -110,6 +113,8 @@ public final class CoreClawClient {
 			.build();
 		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : this.wireMapper;
 		this.clock = builder.clock;
+		this.ownConnectionProvider = (builder.connector != null) ? null
+				: builder.poolSettings.createConnectionProvider();
 		this.webClient = buildWebClient(builder);
 		String base = this.settings.baseUrl().toString();
 		this.logBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -348,6 +353,12 @@ public final class CoreClawClient {
 
 	private CoreClawException translate(Call call, Throwable ex) {
 		Throwable cause = rootCause(ex);
+		if (ex instanceof WebClientRequestException && isPoolExhausted(cause)) {
+			return new CoreClawConnectionException("No connection to CoreClaw became free for " + call.operation()
+					+ " (" + cause.getMessage() + "). The request was not sent and is safe to retry; for large "
+					+ "fan-outs raise coreclaw.pool.max-connections or coreclaw.pool.pending-acquire-timeout, or "
+					+ "limit the concurrency of your own calls.", false, false, ex);
+		}
 		if (ex instanceof WebClientRequestException && cause instanceof ConnectException) {
 			return new CoreClawConnectionException("Could not connect to CoreClaw at " + this.logBaseUrl + " for "
 					+ call.operation() + ": " + cause.getMessage() + ". The request was not sent.", false, false, ex);
@@ -362,6 +373,12 @@ public final class CoreClawClient {
 		return new CoreClawException("Could not complete " + call.operation() + ": " + ex, ex);
 	}
 
+	/** Reactor Netty's pool (a shaded reactor-pool) gave up waiting for a connection. */
+	private static boolean isPoolExhausted(Throwable cause) {
+		String name = cause.getClass().getSimpleName();
+		return name.equals("PoolAcquireTimeoutException") || name.equals("PoolAcquirePendingLimitException");
+	}
+
 	private static Throwable rootCause(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
@@ -374,7 +391,7 @@ public final class CoreClawClient {
 		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
 				: WebClient.builder();
 		ClientHttpConnector connector = (builder.connector != null) ? builder.connector
-				: defaultConnector(this.settings.connectTimeout());
+				: defaultConnector(this.ownConnectionProvider, this.settings.connectTimeout());
 		if (this.settings.authScheme() == AuthScheme.QUERY_TOKEN) {
 			connector = new QueryTokenConnector(connector, this.settings.apiKey());
 		}
@@ -394,9 +411,21 @@ public final class CoreClawClient {
 		return webClientBuilder.build();
 	}
 
-	private static ClientHttpConnector defaultConnector(Duration connectTimeout) {
-		return new ReactorClientHttpConnector(HttpClient.create()
+	private static ClientHttpConnector defaultConnector(@Nullable ConnectionProvider connectionProvider,
+			Duration connectTimeout) {
+		return new ReactorClientHttpConnector(HttpClient.create(connectionProvider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
+	}
+
+	/**
+	 * Release what the client created itself: the connection pool of its default connector.
+	 * A connector given to the builder stays its owner's to close.
+	 */
+	@Override
+	public void close() {
+		if (this.ownConnectionProvider != null) {
+			this.ownConnectionProvider.dispose();
+		}
 	}
 
 	@Override
@@ -484,6 +513,8 @@ public final class CoreClawClient {
 
 		private CoreClawPollingSettings pollingSettings = CoreClawPollingSettings.defaults();
 
+		private CoreClawPoolSettings poolSettings = CoreClawPoolSettings.defaults();
+
 		private @Nullable URI callbackReceiverUrl;
 
 		private final List<Consumer<WebClient.Builder>> webClientCustomizers = new ArrayList<>();
@@ -507,8 +538,19 @@ public final class CoreClawClient {
 		}
 
 		/**
+		 * Give the default connector a connection pool of these settings (ignored when a
+		 * connector is given).
+		 * @param poolSettings the pool settings
+		 * @return this builder
+		 */
+		public Builder pool(CoreClawPoolSettings poolSettings) {
+			this.poolSettings = poolSettings;
+			return this;
+		}
+
+		/**
 		 * Use this connector; by default a Reactor Netty connector with the settings' connect
-		 * timeout is created.
+		 * timeout and its own connection pool ({@link #pool}) is created.
 		 * @param connector the connector
 		 * @return this builder
 		 */

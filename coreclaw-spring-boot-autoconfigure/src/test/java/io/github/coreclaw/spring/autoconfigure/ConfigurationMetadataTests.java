@@ -48,7 +48,9 @@ class ConfigurationMetadataTests {
 				"coreclaw.polling.max-interval", "coreclaw.polling.multiplier", "coreclaw.polling.jitter",
 				"coreclaw.polling.aborting-grace", "coreclaw.polling.abort-on-timeout", "coreclaw.callback.enabled",
 				"coreclaw.callback.path", "coreclaw.callback.secret", "coreclaw.callback.dedupe-window",
-				"coreclaw.callback.public-base-url");
+				"coreclaw.callback.public-base-url", "coreclaw.pool.max-connections", "coreclaw.pool.max-pending-acquires",
+				"coreclaw.pool.pending-acquire-timeout", "coreclaw.pool.max-idle-time", "coreclaw.pool.max-life-time",
+				"coreclaw.pool.evict-in-background");
 		properties.forEach((name, property) -> {
 			String description = property.path("description").asString("");
 			assertThat(description).as(name).isNotBlank().endsWith(".").doesNotStartWith("The ").doesNotStartWith("A ");
@@ -75,6 +77,9 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.callback.enabled").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("coreclaw.callback.path").get("defaultValue").asString())
 			.isEqualTo("/coreclaw/callback/{secret}");
+		assertThat(properties.get("coreclaw.pool.max-connections").get("defaultValue").asInt()).isEqualTo(100);
+		assertThat(properties.get("coreclaw.pool.max-pending-acquires").get("defaultValue").asInt()).isEqualTo(-1);
+		assertThat(properties.get("coreclaw.pool.pending-acquire-timeout").get("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("coreclaw.callback.dedupe-window").get("defaultValue").asString()).isEqualTo("10m");
 		assertThat(properties.get("coreclaw.retry.retryable-statuses").get("defaultValue").toString()).isEqualTo("[429,500]");
 		assertThat(properties.get("coreclaw.retry.retryable-codes").get("defaultValue").toString())
