@@ -22,6 +22,7 @@ import java.util.function.Function;
 import io.github.coreclaw.spring.client.internal.ApiErrorMapper;
 import io.github.coreclaw.spring.client.internal.Durations;
 import io.github.coreclaw.spring.client.internal.Envelope;
+import io.github.coreclaw.spring.client.internal.EnvelopeCodec;
 import io.github.coreclaw.spring.client.internal.QueryTokenConnector;
 import io.github.coreclaw.spring.client.internal.RetryAfter;
 import io.github.coreclaw.spring.client.internal.RetryPolicy;
@@ -38,10 +39,8 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -77,7 +76,7 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private final WebClient webClient;
 
-	private final ObjectMapper wireMapper;
+	private final EnvelopeCodec codec = new EnvelopeCodec();
 
 	private final ObjectMapper rowMapper;
 
@@ -107,11 +106,7 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private CoreClawClient(Builder builder) {
 		this.settings = builder.settings;
-		this.wireMapper = JsonMapper.builder()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.build();
-		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : this.wireMapper;
+		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : this.codec.mapper();
 		this.clock = builder.clock;
 		this.ownConnectionProvider = (builder.connector != null) ? null
 				: builder.poolSettings.createConnectionProvider();
@@ -214,6 +209,13 @@ public final class CoreClawClient implements AutoCloseable {
 		return Optional.ofNullable(this.ownRetryRegistry);
 	}
 
+	/**
+	 * The envelope type of replies whose {@code data} has the given type.
+	 */
+	JavaType envelopeType(Class<?> dataType) {
+		return this.codec.envelopeType(dataType);
+	}
+
 	ObjectMapper rowMapper() {
 		return this.rowMapper;
 	}
@@ -222,9 +224,8 @@ public final class CoreClawClient implements AutoCloseable {
 	 * Send one request and decode a successful reply's {@code data}; every failure ends as a
 	 * {@link CoreClawException}.
 	 */
-	<D, R> Mono<R> exchange(Call call, JavaType dataType, Function<@Nullable D, @Nullable R> converter) {
-		JavaType envelopeType = this.wireMapper.getTypeFactory().constructParametricType(Envelope.class, dataType);
-		byte[] body = (call.body() != null) ? this.wireMapper.writeValueAsBytes(call.body()) : null;
+	<D, R> Mono<R> exchange(Call call, JavaType envelopeType, Function<@Nullable D, @Nullable R> converter) {
+		byte[] body = (call.body() != null) ? this.codec.write(call.body()) : null;
 		Mono<R> attempt = Mono.defer(() -> {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Sending " + call.method() + " " + this.logBaseUrl + call.path() + this.logQuery);
@@ -294,13 +295,13 @@ public final class CoreClawClient implements AutoCloseable {
 		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant());
 		Envelope<D> envelope;
 		try {
-			envelope = this.wireMapper.readValue(bytes, envelopeType);
+			envelope = this.codec.read(bytes, envelopeType);
 		}
 		catch (JacksonException ex) {
 			envelope = null;
 		}
 		if (envelope == null || envelope.code() == null) {
-			Envelope<?> errorEnvelope = (status >= 200 && status < 300) ? readLeniently(bytes) : null;
+			Envelope<?> errorEnvelope = (status >= 200 && status < 300) ? this.codec.readLeniently(bytes) : null;
 			if (errorEnvelope != null && errorEnvelope.code() != null && errorEnvelope.code() != 0) {
 				throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, errorEnvelope, retryAfter));
 			}
@@ -323,15 +324,6 @@ public final class CoreClawClient implements AutoCloseable {
 		return result;
 	}
 
-	private @Nullable Envelope<?> readLeniently(byte[] bytes) {
-		try {
-			return this.wireMapper.readValue(bytes,
-					this.wireMapper.getTypeFactory().constructParametricType(Envelope.class, Object.class));
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
 
 	private CoreClawApiException logged(Call call, CoreClawApiException ex) {
 		if (logger.isDebugEnabled()) {

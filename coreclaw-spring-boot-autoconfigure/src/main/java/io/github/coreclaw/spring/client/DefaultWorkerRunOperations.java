@@ -61,13 +61,13 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 
 	DefaultWorkerRunOperations(CoreClawClient client) {
 		this.client = client;
-		this.detailType = client.rowMapper().constructType(RunDetailData.class);
-		this.resultsType = client.rowMapper().constructType(ResultsData.class);
-		this.logType = client.rowMapper().constructType(LogData.class);
-		this.exportType = client.rowMapper().constructType(ExportData.class);
-		this.anyType = client.rowMapper().constructType(Object.class);
-		this.asyncType = client.rowMapper().constructType(AsyncRunData.class);
-		this.syncType = client.rowMapper().constructType(SyncRunData.class);
+		this.detailType = client.envelopeType(RunDetailData.class);
+		this.resultsType = client.envelopeType(ResultsData.class);
+		this.logType = client.envelopeType(LogData.class);
+		this.exportType = client.envelopeType(ExportData.class);
+		this.anyType = client.envelopeType(Object.class);
+		this.asyncType = client.envelopeType(AsyncRunData.class);
+		this.syncType = client.envelopeType(SyncRunData.class);
 	}
 
 	@Override

@@ -31,8 +31,8 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 
 	DefaultWorkerTaskOperations(CoreClawClient client) {
 		this.client = client;
-		this.asyncDataType = client.rowMapper().constructType(AsyncRunData.class);
-		this.syncDataType = client.rowMapper().constructType(SyncRunData.class);
+		this.asyncDataType = client.envelopeType(AsyncRunData.class);
+		this.syncDataType = client.envelopeType(SyncRunData.class);
 	}
 
 	@Override
