@@ -8,7 +8,6 @@ package io.github.coreclaw.spring.callback;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.RunStatus;
+import io.github.coreclaw.spring.client.internal.WireValues;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -175,10 +175,10 @@ public final class CoreClawCallbackHandler implements HandlerFunction<ServerResp
 		Long count = number(json.get("result_count"));
 		Long duration = number(json.get("running_duration"));
 		return new RunCallback(runSlug, runId, RunStatus.from(status), (status != null) ? status : "",
-				emptyToNull(text(json.get("error_message"))), instant(number(json.get("execution_start_timestamp"))),
-				instant(number(json.get("execution_end_timestamp"))),
+				WireValues.text(text(json.get("error_message"))), WireValues.instant(number(json.get("execution_start_timestamp"))),
+				WireValues.instant(number(json.get("execution_end_timestamp"))),
 				(duration != null && duration >= 0) ? Duration.ofSeconds(duration) : null, (count != null) ? count : 0,
-				emptyToNull(text(json.get("result_message"))));
+				WireValues.text(text(json.get("result_message"))));
 	}
 
 	private static @Nullable String text(@Nullable JsonNode node) {
@@ -199,13 +199,7 @@ public final class CoreClawCallbackHandler implements HandlerFunction<ServerResp
 		return null;
 	}
 
-	private static @Nullable Instant instant(@Nullable Long epochSeconds) {
-		return (epochSeconds != null && epochSeconds > 0) ? Instant.ofEpochSecond(epochSeconds) : null;
-	}
 
-	private static @Nullable String emptyToNull(@Nullable String value) {
-		return (value == null || value.isEmpty()) ? null : value;
-	}
 
 	private static byte[] bytes(DataBuffer buffer) {
 		try {

@@ -7,7 +7,6 @@ package io.github.coreclaw.spring.client.internal;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -50,15 +49,12 @@ public record RunDetailData(@Nullable String slug,
 	public WorkerRun toWorkerRun(RunSlug requested) {
 		RunSlug runSlug = (this.slug != null && !this.slug.isBlank()) ? new RunSlug(this.slug) : requested;
 		return new WorkerRun(runSlug, RunStatus.from(this.status), this.workerSlug, this.workerTitle, this.version,
-				(this.results != null) ? this.results : 0, decimal(this.usage), instant(this.startedAt),
-				instant(this.finishedAt), (this.duration != null && this.duration >= 0) ? Duration.ofSeconds(this.duration)
+				(this.results != null) ? this.results : 0, decimal(this.usage), WireValues.instant(this.startedAt),
+				WireValues.instant(this.finishedAt), (this.duration != null && this.duration >= 0) ? Duration.ofSeconds(this.duration)
 						: null,
-				(this.errorMessage != null && !this.errorMessage.isEmpty()) ? this.errorMessage : null, this.origin);
+				WireValues.text(this.errorMessage), this.origin);
 	}
 
-	static @Nullable Instant instant(@Nullable Long epochSeconds) {
-		return (epochSeconds != null && epochSeconds > 0) ? Instant.ofEpochSecond(epochSeconds) : null;
-	}
 
 	private static @Nullable BigDecimal decimal(@Nullable String value) {
 		if (value == null || value.isBlank()) {

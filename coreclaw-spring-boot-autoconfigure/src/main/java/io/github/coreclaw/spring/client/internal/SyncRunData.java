@@ -6,7 +6,6 @@
 package io.github.coreclaw.spring.client.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -49,20 +48,14 @@ public record SyncRunData(@JsonProperty("run_slug") @Nullable String runSlug,
 			return null;
 		}
 		ResultsData window = (this.results != null) ? this.results : ResultsData.EMPTY;
-		return new SyncRunResult(new RunSlug(this.runSlug), RunStatus.from(this.runStatus), emptyToNull(this.errorMessage),
-				emptyToNull(this.resultMessage), instant(this.startTimestamp), instant(this.endTimestamp),
+		return new SyncRunResult(new RunSlug(this.runSlug), RunStatus.from(this.runStatus), WireValues.text(this.errorMessage),
+				WireValues.text(this.resultMessage), WireValues.instant(this.startTimestamp), WireValues.instant(this.endTimestamp),
 				(this.runningDuration != null && this.runningDuration >= 0) ? Duration.ofSeconds(this.runningDuration)
 						: null,
 				(window.count() != null) ? window.count() : window.rows().size(), window.headerList(), window.rows(),
 				rowMapper);
 	}
 
-	private static @Nullable String emptyToNull(@Nullable String value) {
-		return (value == null || value.isEmpty()) ? null : value;
-	}
 
-	static @Nullable Instant instant(@Nullable Long epochSeconds) {
-		return (epochSeconds != null && epochSeconds > 0) ? Instant.ofEpochSecond(epochSeconds) : null;
-	}
 
 }
