@@ -169,7 +169,10 @@ public final class CoreClawClient implements AutoCloseable {
 	 * @param run the run that changed
 	 */
 	public void runChanged(RunSlug run) {
-		this.runChanges.tryEmitNext(run);
+		// Callbacks arrive on several threads; a sink takes one emission at a time.
+		synchronized (this.runChanges) {
+			this.runChanges.tryEmitNext(run);
+		}
 	}
 
 	Mono<RunSlug> runChanges(RunSlug run) {
