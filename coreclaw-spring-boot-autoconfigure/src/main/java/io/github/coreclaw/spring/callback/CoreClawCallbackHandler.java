@@ -134,15 +134,19 @@ public final class CoreClawCallbackHandler implements HandlerFunction<ServerResp
 
 	private boolean firstTime(String key) {
 		long now = System.nanoTime();
-		Long previous = this.seen.get(key);
-		if (previous != null && now - previous < this.dedupeWindow.toNanos()) {
-			return false;
-		}
 		if (this.seen.size() >= MAX_REMEMBERED) {
 			forgetExpired(now);
 		}
-		this.seen.put(key, now);
-		return true;
+		boolean[] first = { false };
+		// Decide and record in one step, so that two repeats on two threads cannot both pass.
+		this.seen.compute(key, (ignored, previous) -> {
+			if (previous != null && now - previous < this.dedupeWindow.toNanos()) {
+				return previous;
+			}
+			first[0] = true;
+			return now;
+		});
+		return first[0];
 	}
 
 	private void forgetExpired(long now) {

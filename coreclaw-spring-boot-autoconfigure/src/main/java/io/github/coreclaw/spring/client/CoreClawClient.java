@@ -6,7 +6,6 @@
 package io.github.coreclaw.spring.client;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.net.URI;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -34,6 +34,7 @@ import io.netty.channel.ChannelOption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
@@ -175,8 +176,8 @@ public final class CoreClawClient implements AutoCloseable {
 		}
 	}
 
-	Mono<RunSlug> runChanges(RunSlug run) {
-		return this.runChanges.asFlux().filter(run::equals).next();
+	Flux<RunSlug> runChanges(RunSlug run) {
+		return this.runChanges.asFlux().filter(run::equals);
 	}
 
 	CoreClawPollingSettings pollingSettings() {
@@ -233,41 +234,46 @@ public final class CoreClawClient implements AutoCloseable {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Sending " + call.method() + " " + this.logBaseUrl + call.path() + this.logQuery);
 			}
+			// Set once a connection is there and the request is being written: until then a
+			// failure or timeout means the request was never sent.
+			AtomicBoolean written = new AtomicBoolean();
 			WebClient.RequestBodySpec request = this.webClient.method(call.method())
-				.uri(call::uri);
+				.uri(call.pathTemplate(), call::uri);
 			WebClient.RequestHeadersSpec<?> spec = (body != null)
 					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
-			return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-				.defaultIfEmpty(EMPTY_BODY)
-				.map((bytes) -> this.<D, R>decode(call, response.statusCode().value(),
-						response.headers().asHttpHeaders(), bytes, envelopeType, converter)));
-		})
-			.timeout(call.timeout(), Mono.error(() -> timeout(call)))
-			.onErrorMap((ex) -> !(ex instanceof CoreClawException), (ex) -> translate(call, ex));
-		return (this.retry != null) ? withRetry(attempt, this.retry) : attempt;
+			return spec.httpRequest((httpRequest) -> written.set(true))
+				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+					.defaultIfEmpty(EMPTY_BODY)
+					.map((bytes) -> this.<D, R>decode(call, response.statusCode().value(),
+							response.headers().asHttpHeaders(), bytes, envelopeType, converter)))
+				.timeout(call.timeout(), Mono.error(() -> timeout(call, written.get())))
+				.onErrorMap((ex) -> !(ex instanceof CoreClawException), (ex) -> translate(call, ex, written.get()));
+		});
+		return (this.retry != null) ? withRetry(call, attempt, this.retry) : attempt;
 	}
 
 	/**
 	 * Apply the retry so that every attempt subscribes the exchange again, remembering each
 	 * failure so that the final exception tells how many attempts were made.
 	 */
-	private <R> Mono<R> withRetry(Mono<R> attempt, Retry retry) {
+	private <R> Mono<R> withRetry(Call call, Mono<R> attempt, Retry retry) {
 		return Mono.defer(() -> {
 			List<Throwable> failures = new CopyOnWriteArrayList<>();
 			Mono<R> tracked = attempt.doOnError(failures::add);
-			Mono<R> retried = this.retryGuardsRuns ? guardRuns(tracked, retry)
+			Mono<R> retried = (this.retryGuardsRuns && call.startsRun()) ? guardRuns(tracked, retry)
 					: tracked.transformDeferred(RetryOperator.of(retry));
 			return retried.onErrorMap((ex) -> attempts(ex, failures));
 		});
 	}
 
 	/**
-	 * Apply a retry whose predicate is not the client's own, hiding from it the failures
-	 * after which a run may exist, so that they are never repeated.
+	 * Apply a retry whose predicate is not the client's own to a request that starts a run,
+	 * hiding from it every failure but a refusal before the run was created (rate limits, or
+	 * a request never sent), so that a run is never started twice.
 	 */
 	private static <R> Mono<R> guardRuns(Mono<R> attempt, Retry retry) {
 		return attempt.<Object>map((value) -> value)
-			.onErrorResume(RetryPolicy::runMayExist, (ex) -> Mono.just(new UnsafeToRepeat(ex)))
+			.onErrorResume((ex) -> !RetryPolicy.runCertainlyNotStarted(ex), (ex) -> Mono.just(new UnsafeToRepeat(ex)))
 			.transformDeferred(RetryOperator.of(retry))
 			.flatMap((value) -> (value instanceof UnsafeToRepeat unsafe) ? Mono.error(unsafe.failure())
 					: Mono.just(castResult(value)));
@@ -304,7 +310,7 @@ public final class CoreClawClient implements AutoCloseable {
 			envelope = null;
 		}
 		if (envelope == null || envelope.code() == null) {
-			Envelope<?> errorEnvelope = (status >= 200 && status < 300) ? this.codec.readLeniently(bytes) : null;
+			Envelope<?> errorEnvelope = this.codec.readLeniently(bytes);
 			if (errorEnvelope != null && errorEnvelope.code() != null && errorEnvelope.code() != 0) {
 				throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, errorEnvelope, retryAfter));
 			}
@@ -336,8 +342,13 @@ public final class CoreClawClient implements AutoCloseable {
 		return ex;
 	}
 
-	private CoreClawTimeoutException timeout(Call call) {
+	private CoreClawTimeoutException timeout(Call call, boolean written) {
 		String property = call.syncRun() ? "coreclaw.sync-response-timeout" : "coreclaw.response-timeout";
+		if (!written) {
+			return new CoreClawTimeoutException("No connection to CoreClaw for " + call.operation() + " within "
+					+ Durations.format(call.timeout()) + " (" + property + "). The request was not sent.", call.timeout(),
+					false);
+		}
 		String consequence = call.startsRun()
 				? " The run may have been created: look at the worker task's runs before starting it again."
 				: "";
@@ -346,7 +357,7 @@ public final class CoreClawClient implements AutoCloseable {
 				call.startsRun());
 	}
 
-	private CoreClawException translate(Call call, Throwable ex) {
+	private CoreClawException translate(Call call, Throwable ex, boolean written) {
 		Throwable cause = rootCause(ex);
 		if (ex instanceof WebClientRequestException && isPoolExhausted(cause)) {
 			return new CoreClawConnectionException("No connection to CoreClaw became free for " + call.operation()
@@ -354,7 +365,7 @@ public final class CoreClawClient implements AutoCloseable {
 					+ "fan-outs raise coreclaw.pool.max-connections or coreclaw.pool.pending-acquire-timeout, or "
 					+ "limit the concurrency of your own calls.", false, false, ex);
 		}
-		if (ex instanceof WebClientRequestException && cause instanceof ConnectException) {
+		if ((ex instanceof WebClientRequestException || cause instanceof IOException) && !written) {
 			return new CoreClawConnectionException("Could not connect to CoreClaw at " + this.logBaseUrl + " for "
 					+ call.operation() + ": " + cause.getMessage() + ". The request was not sent.", false, false, ex);
 		}
@@ -470,10 +481,13 @@ public final class CoreClawClient implements AutoCloseable {
 			return result.toString();
 		}
 
+		/**
+		 * Complete a builder that holds the path template (which also names the request in
+		 * Boot's {@code http.client.requests} metrics) with the query and the variables.
+		 */
 		URI uri(UriBuilder builder) {
 			Map<String, Object> variables = new HashMap<>();
 			variables.put("id", this.pathVariable);
-			builder.path(this.pathTemplate);
 			for (Map.Entry<String, String> parameter : this.query.entrySet()) {
 				builder.queryParam(parameter.getKey(), "{q-" + parameter.getKey() + "}");
 				variables.put("q-" + parameter.getKey(), parameter.getValue());

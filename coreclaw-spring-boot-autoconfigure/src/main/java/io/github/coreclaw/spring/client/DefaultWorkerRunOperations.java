@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
@@ -24,8 +25,10 @@ import io.github.coreclaw.spring.client.internal.SyncRunData;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 
@@ -84,13 +87,25 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 		CoreClawPollingSettings polling = this.client.pollingSettings();
 		return Mono.defer(() -> {
 			AtomicReference<@Nullable WorkerRun> last = new AtomicReference<>();
-			return poll(slug, 1, polling, last, null)
-				.timeout(timeout, Mono.defer(() -> runTimeout(slug, last.get(), timeout, polling)));
+			// Listen for callbacks during the whole wait, so that one arriving while a read is in
+			// flight is not lost: each change bumps a counter that the next wait compares with.
+			AtomicLong changes = new AtomicLong();
+			Sinks.Many<Long> changed = Sinks.many().replay().latest();
+			Disposable listener = this.client.runChanges(slug).subscribe((changedRun) -> {
+				synchronized (changed) {
+					changed.tryEmitNext(changes.incrementAndGet());
+				}
+			});
+			return poll(slug, 1, polling, last, null, changes, changed.asFlux())
+				.timeout(timeout, Mono.defer(() -> runTimeout(slug, last.get(), timeout, polling)))
+				.doFinally((signal) -> listener.dispose());
 		});
 	}
 
 	private Mono<WorkerRun> poll(RunSlug run, int read, CoreClawPollingSettings polling,
-			AtomicReference<@Nullable WorkerRun> last, @Nullable Long abortingSince) {
+			AtomicReference<@Nullable WorkerRun> last, @Nullable Long abortingSince, AtomicLong changes,
+			Flux<Long> changed) {
+		long seenBeforeRead = changes.get();
 		return getRun(run).flatMap((state) -> {
 			last.set(state);
 			if (state.status().isTerminal()) {
@@ -109,8 +124,9 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 				logger.debug("Run " + run + " is " + state.status() + "; reading it again in " + Durations.format(wait));
 			}
 			Long abortingStart = (state.status() == RunStatus.ABORTING) ? since : null;
-			return Mono.firstWithSignal(Mono.delay(wait), this.client.runChanges(run))
-				.then(Mono.defer(() -> poll(run, read + 1, polling, last, abortingStart)));
+			Mono<Long> callback = changed.filter((count) -> count > seenBeforeRead).next();
+			return Mono.firstWithSignal(Mono.delay(wait), callback)
+				.then(Mono.defer(() -> poll(run, read + 1, polling, last, abortingStart, changes, changed)));
 		});
 	}
 

@@ -13,13 +13,16 @@ import java.util.Map;
  *
  * @param page the page number, from 1
  * @param pageSize the page size that was asked for
- * @param total the total number of result rows of the run
+ * @param total the total number of result rows of the run, {@value #UNKNOWN_TOTAL} if CoreClaw did not say
  * @param headers the columns of the rows
  * @param rows the rows of this page, each a map from column key to value
  * @since 0.1.0
  */
 public record ResultPage(int page, int pageSize, long total, List<ResultHeader> headers,
 		List<Map<String, Object>> rows) {
+
+	/** Value of {@link #total()} when CoreClaw sent no {@code count}. */
+	public static final long UNKNOWN_TOTAL = -1;
 
 	/**
 	 * Create a page, copying its lists.
@@ -39,7 +42,8 @@ public record ResultPage(int page, int pageSize, long total, List<ResultHeader> 
 	 * @return whether this is the last page
 	 */
 	public boolean isLast() {
-		return this.rows.isEmpty() || this.rows.size() < this.pageSize || (long) this.page * this.pageSize >= this.total;
+		return this.rows.isEmpty() || this.rows.size() < this.pageSize
+				|| (this.total != UNKNOWN_TOTAL && (long) this.page * this.pageSize >= this.total);
 	}
 
 }

@@ -103,6 +103,34 @@ class ConnectionPoolTests {
 		assertThat(this.received).hasValue(2);
 	}
 
+	@Test
+	void aResponseTimeoutSpentWaitingForAConnectionSaysTheRequestWasNotSent() {
+		try (CoreClawClient client = CoreClawClient
+			.builder(CoreClawClientSettings.of("k-pool-test")
+				.withBaseUrl(URI.create("http://127.0.0.1:" + this.server.port()))
+				.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(30), Duration.ofSeconds(1)))
+			.pool(CoreClawPoolSettings.defaults().withLimits(1, -1, Duration.ofSeconds(5)))
+			.build()) {
+			// The synchronous run holds the only connection for the stub's 50 ms; the asynchronous
+			// one, queued behind it, runs out of its 30 ms before it gets the connection.
+			List<Object> outcomes = Flux.merge(
+					client.workerTasks().runSync("sent").<Object>map(SyncRunResult::runSlug).onErrorResume(Mono::just),
+					client.workerTasks().runAsync("queued").<Object>map((slug) -> slug).onErrorResume(Mono::just)
+						.delaySubscription(Duration.ofMillis(5)))
+				.collectList()
+				.block(Duration.ofSeconds(5));
+			assertThat(outcomes).hasSize(2).contains(new RunSlug("01RUN"));
+			CoreClawTimeoutException queued = (CoreClawTimeoutException) outcomes.stream()
+				.filter(CoreClawTimeoutException.class::isInstance)
+				.findFirst()
+				.orElseThrow();
+			assertThat(queued.isRunMayExist()).isFalse();
+			assertThat(queued.getMessage()).isEqualTo("No connection to CoreClaw for POST /api/v2/worker-tasks/queued/runs "
+					+ "within 30ms (coreclaw.response-timeout). The request was not sent.");
+		}
+		assertThat(this.received).hasValue(1);
+	}
+
 	private CoreClawClient client(CoreClawPoolSettings pool) {
 		return CoreClawClient
 			.builder(CoreClawClientSettings.of("k-pool-test").withBaseUrl(URI.create("http://127.0.0.1:" + this.server.port())))

@@ -263,7 +263,7 @@ class RetryFaultTests {
 	}
 
 	@Test
-	void retryOfTheApplicationRegistryIsUsedButNeverRepeatsARunThatMayExist() {
+	void retryOfTheApplicationRegistryIsUsedButNeverRepeatsARunThatMayHaveStarted() {
 		RetryRegistry registry = RetryRegistry.ofDefaults();
 		RetryConfig retryEverything = RetryConfig.custom()
 			.maxAttempts(3)
@@ -277,8 +277,28 @@ class RetryFaultTests {
 		assertThat(client.retry()).containsSame(applicationRetry);
 		assertThat(client.ownRetryRegistry()).isEmpty();
 
-		stubSequence(wireMock, envelope(500, 10000, "internal server error"), json(200, RUN_OK));
+		// A rate-limit refusal started no run: the application's retry may repeat it.
+		stubSequence(wireMock, envelope(429, 13000, "too many requests"), json(200, RUN_OK));
 		assertThat(client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
+		wireMock.verify(2, anyRequestedFor(anyUrl()));
+
+		// A server error may come after the run was created: never repeated, whatever the retry says.
+		wireMock.resetAll();
+		wireMock.stubFor(post(anyUrl()).willReturn(envelope(500, 10000, "internal server error")));
+		catchThrowableOfType(CoreClawApiException.class, () -> client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
+		wireMock.verify(1, anyRequestedFor(anyUrl()));
+
+		// Reads are not guarded: the application's retry repeats them as it likes.
+		wireMock.resetAll();
+		wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl()).inScenario("read")
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.willReturn(envelope(500, 10000, "internal server error"))
+			.willSetStateTo("ok"));
+		wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl()).inScenario("read")
+			.whenScenarioStateIs("ok")
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"slug\":\"r1\",\"status\":\"running\"}}")));
+		assertThat(client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)).status())
+			.isEqualTo(RunStatus.RUNNING);
 		wireMock.verify(2, anyRequestedFor(anyUrl()));
 
 		wireMock.resetAll();

@@ -9,6 +9,7 @@ import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,10 +60,12 @@ class RunOptionsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/relative/cb", "ftp://files.example.com/cb", "mailto:ops@example.com", "https:///nohost" })
-	void callbackUrlMustBeAbsoluteHttp(String url) {
+	@CsvSource({ "/relative/cb?key=s3cret, it is relative", "ftp://files.example.com/cb?key=s3cret, its scheme is \"ftp\"",
+			"mailto:ops@example.com?key=s3cret, its scheme is \"mailto\"", "https:///nohost?key=s3cret, it has no host" })
+	void callbackUrlMustBeAbsoluteHttpAndIsNotEchoed(String url, String problem) {
 		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.builder().callbackUrl(URI.create(url)))
-			.withMessage("callbackUrl must be an absolute http or https URL with a host but was \"" + url + "\"");
+			.withMessage("callbackUrl must be an absolute http or https URL with a host but " + problem)
+			.withMessageNotContaining("s3cret");
 	}
 
 }

@@ -204,15 +204,42 @@ class WorkerRunOperationsTests {
 
 	@Test
 	void aSlowSubscriberDoesNotMakeItFetchMoreThanOnePageAhead() {
-		stubPages(250);
+		stubPages(550);
 		StepVerifier.create(runs(null).results(RUN), 1)
 			.expectNextMatches((row) -> Integer.valueOf(1).equals(row.get("n")))
-			.then(() -> assertThat(wireMock.getAllServeEvents().size()).isLessThanOrEqualTo(2))
-			.thenRequest(100)
-			.expectNextCount(100)
-			.then(() -> assertThat(wireMock.getAllServeEvents().size()).isLessThanOrEqualTo(3))
+			.then(() -> assertPagesRequestedSettlesAt(2))
+			.thenRequest(150)
+			.expectNextCount(150)
+			.then(() -> assertPagesRequestedSettlesAt(3))
 			.thenCancel()
 			.verify(Duration.ofSeconds(10));
+	}
+
+	/** Waits a little, so that eager fetching would show, then counts the pages asked for. */
+	private static void assertPagesRequestedSettlesAt(int pages) {
+		try {
+			Thread.sleep(300);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		assertThat(wireMock.getAllServeEvents()).hasSizeLessThanOrEqualTo(pages);
+	}
+
+	@Test
+	void aPageWithoutCountEndsOnlyWhenShortOrEmpty() {
+		for (int page = 1; page <= 3; page++) {
+			StringBuilder rows = new StringBuilder();
+			for (int n = 1; n <= ((page < 3) ? 100 : 10); n++) {
+				rows.append((rows.length() > 0) ? "," : "").append("{\"n\":").append(n).append('}');
+			}
+			wireMock.stubFor(get(urlEqualTo(DETAIL + "/result?offset=" + page + "&limit=100"))
+				.willReturn(json(200, "{\"code\":0,\"data\":{\"list\":[" + rows + "]}}")));
+		}
+		assertThat(runs(null).results(RUN).count().block(Duration.ofSeconds(10))).isEqualTo(210);
+		wireMock.verify(3, anyRequestedFor(anyUrl()));
+		assertThat(runs(null).resultPage(RUN, 1, 100).block(Duration.ofSeconds(5)).total())
+			.isEqualTo(ResultPage.UNKNOWN_TOTAL);
 	}
 
 	record Numbered(int n) {

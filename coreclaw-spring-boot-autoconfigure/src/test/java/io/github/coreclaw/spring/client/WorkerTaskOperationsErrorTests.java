@@ -198,6 +198,17 @@ class WorkerTaskOperationsErrorTests {
 	}
 
 	@Test
+	void errorStatusWithUnexpectedDataShapeKeepsCodeAndRequestId() {
+		wireMock.stubFor(post(anyUrl()).willReturn(
+				json(503, "{\"code\":13000,\"message\":\"too many requests\",\"request_id\":\"r-503\",\"data\":\"\"}")));
+		CoreClawRateLimitedException ex = catchThrowableOfType(CoreClawRateLimitedException.class,
+				() -> client().workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
+		assertThat(ex.getHttpStatus()).isEqualTo(503);
+		assertThat(ex.getCode()).isEqualTo(13000);
+		assertThat(ex.getRequestId()).isEqualTo("r-503");
+	}
+
+	@Test
 	void longBodiesAreCutInTheMessage() {
 		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500).withBody("x".repeat(5000))));
 		CoreClawApiException ex = catchThrowableOfType(CoreClawApiException.class,

@@ -62,8 +62,10 @@ public final class Identifiers {
 	public static URI checkCallbackUrl(String name, URI url) {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : null;
 		if (!url.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null) {
-			throw new IllegalArgumentException(
-					name + " must be an absolute http or https URL with a host but was " + quote(url.toString()));
+			// The URL itself is not echoed: it may hold a secret.
+			String problem = (scheme == null) ? "it is relative"
+					: (!"http".equals(scheme) && !"https".equals(scheme)) ? "its scheme is " + quote(scheme) : "it has no host";
+			throw new IllegalArgumentException(name + " must be an absolute http or https URL with a host but " + problem);
 		}
 		return url;
 	}

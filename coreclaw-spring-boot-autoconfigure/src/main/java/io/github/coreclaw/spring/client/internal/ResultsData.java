@@ -90,7 +90,7 @@ public record ResultsData(@Nullable Long count, @Nullable List<Header> headers,
 	 */
 	public ResultPage toPage(int page, int pageSize) {
 		return new ResultPage((this.pageIndex != null) ? this.pageIndex : page,
-				(this.pageSize != null) ? this.pageSize : pageSize, (this.count != null) ? this.count : rows().size(),
+				(this.pageSize != null) ? this.pageSize : pageSize, (this.count != null) ? this.count : ResultPage.UNKNOWN_TOTAL,
 				headerList(), rows());
 	}
 

@@ -55,6 +55,23 @@ public final class RetryPolicy implements Predicate<Throwable> {
 				|| (failure instanceof CoreClawConnectionException connection && connection.isRunMayExist());
 	}
 
+	/**
+	 * Whether a failure of a request that starts a run shows that no run was started: the
+	 * request was never sent, or CoreClaw refused it for rate limiting.
+	 * @param failure the failure
+	 * @return {@code true} if repeating the request cannot start a second run
+	 */
+	public static boolean runCertainlyNotStarted(Throwable failure) {
+		if (failure instanceof CoreClawConnectionException connection) {
+			return !connection.isRequestSent();
+		}
+		if (failure instanceof CoreClawTimeoutException timeout) {
+			return !timeout.isRunMayExist();
+		}
+		return failure instanceof CoreClawApiException api
+				&& ApiErrorMapper.classify(api.getHttpStatus(), api.getCode()) == ApiErrorMapper.Kind.RATE_LIMITED;
+	}
+
 	@Override
 	public boolean test(Throwable failure) {
 		if (failure instanceof CoreClawApiException api) {
