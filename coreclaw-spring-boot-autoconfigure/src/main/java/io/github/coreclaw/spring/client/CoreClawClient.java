@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -70,6 +73,8 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private static final byte[] EMPTY_BODY = new byte[0];
 
+	private static final Set<Retry> LOGGED_RETRIES = Collections.newSetFromMap(new WeakHashMap<>());
+
 	/** Name of the Resilience4j {@link Retry} instance the client uses. */
 	public static final String RETRY_NAME = "coreclaw";
 
@@ -121,12 +126,8 @@ public final class CoreClawClient implements AutoCloseable {
 			RetryRegistry registry = (builder.retryRegistry != null) ? builder.retryRegistry : this.ownRetryRegistry;
 			this.retry = registry.retry(RETRY_NAME, () -> config);
 			// A Retry the application configured itself may retry anything: guard run requests.
-			this.retryGuardsRuns = this.retry.getRetryConfig() != config;
-			int maxAttempts = this.retry.getRetryConfig().getMaxAttempts();
-			this.retry.getEventPublisher()
-				.onRetry((event) -> logger.warn("CoreClaw attempt " + event.getNumberOfRetryAttempts() + "/"
-						+ maxAttempts + " failed, retrying in " + Durations.format(event.getWaitInterval()) + ": "
-						+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "")));
+			this.retryGuardsRuns = !RetryPolicy.isOwn(this.retry.getRetryConfig());
+			logRetries(this.retry);
 		}
 		else {
 			this.retry = null;
@@ -222,6 +223,23 @@ public final class CoreClawClient implements AutoCloseable {
 
 	ObjectMapper rowMapper() {
 		return this.rowMapper;
+	}
+
+	/**
+	 * Log one WARN line per retry of the given Retry, once per Retry even when several
+	 * clients share an application's instance.
+	 */
+	private static void logRetries(Retry retry) {
+		synchronized (LOGGED_RETRIES) {
+			if (!LOGGED_RETRIES.add(retry)) {
+				return;
+			}
+		}
+		int maxAttempts = retry.getRetryConfig().getMaxAttempts();
+		retry.getEventPublisher()
+			.onRetry((event) -> logger.warn("CoreClaw attempt " + event.getNumberOfRetryAttempts() + "/" + maxAttempts
+					+ " failed, retrying in " + Durations.format(event.getWaitInterval()) + ": "
+					+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "")));
 	}
 
 	/**

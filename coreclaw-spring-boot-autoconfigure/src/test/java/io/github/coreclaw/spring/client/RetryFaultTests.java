@@ -316,6 +316,12 @@ class RetryFaultTests {
 		assertThat(registry.find(CoreClawClient.RETRY_NAME)).isPresent();
 		assertThat(client.retry()).containsSame(registry.find(CoreClawClient.RETRY_NAME).get());
 		assertThat(client.retry().get().getRetryConfig().getMaxAttempts()).isEqualTo(4);
+		// A second client on the same registry shares the instance and its rules: 500 is retried.
+		CoreClawClient second = CoreClawClient.builder(settings(wireMock)).retry(FAST, registry).build();
+		assertThat(second.retry()).containsSame(client.retry().get());
+		stubSequence(wireMock, envelope(500, 10000, "internal server error"), json(200, RUN_OK));
+		assertThat(second.workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
+		wireMock.verify(2, anyRequestedFor(anyUrl()));
 	}
 
 	/** The failures of earlier attempts, without the marker that {@code block()} adds. */

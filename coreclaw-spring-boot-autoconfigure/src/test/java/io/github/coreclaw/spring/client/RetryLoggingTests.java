@@ -77,4 +77,18 @@ class RetryLoggingTests {
 	}
 
 
+	@Test
+	void clientsSharingAnApplicationRetryLogEachRetryOnce() {
+		io.github.resilience4j.retry.RetryRegistry registry = io.github.resilience4j.retry.RetryRegistry.ofDefaults();
+		CoreClawRetrySettings fast = CoreClawRetrySettings.defaults()
+			.withBackoff(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), 0.0);
+		CoreClawClient.builder(settings(wireMock)).retry(fast, registry).build();
+		CoreClawClient second = CoreClawClient.builder(settings(wireMock)).retry(fast, registry).build();
+		stubSequence(wireMock, envelope(429, 13000, "too many requests"), json(200, RUN_OK));
+		assertThat(second.workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
+		assertThat(this.appender.list.stream()
+			.filter((event) -> event.getLevel() == Level.WARN && event.getLoggerName().startsWith("io.github.coreclaw")))
+			.hasSize(1);
+	}
+
 }

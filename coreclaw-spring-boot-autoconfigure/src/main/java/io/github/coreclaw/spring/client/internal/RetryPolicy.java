@@ -6,6 +6,9 @@
 package io.github.coreclaw.spring.client.internal;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -24,6 +27,9 @@ import io.github.resilience4j.retry.RetryConfig;
  */
 public final class RetryPolicy implements Predicate<Throwable> {
 
+	/** Configurations built here, whose predicate is known to keep run requests safe. */
+	private static final Set<RetryConfig> OWN_CONFIGS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
 	private final CoreClawRetrySettings settings;
 
 	private RetryPolicy(CoreClawRetrySettings settings) {
@@ -37,11 +43,23 @@ public final class RetryPolicy implements Predicate<Throwable> {
 	 */
 	public static RetryConfig toRetryConfig(CoreClawRetrySettings settings) {
 		RetryPolicy policy = new RetryPolicy(settings);
-		return RetryConfig.custom()
+		RetryConfig config = RetryConfig.custom()
 			.maxAttempts(settings.maxAttempts())
 			.retryOnException(policy)
 			.intervalBiFunction(policy::waitMillis)
 			.build();
+		OWN_CONFIGS.add(config);
+		return config;
+	}
+
+	/**
+	 * Whether a configuration was built by {@link #toRetryConfig}, so that its predicate never
+	 * repeats a run request that may have started a run.
+	 * @param config the configuration of a Retry
+	 * @return whether it is one of the client's own
+	 */
+	public static boolean isOwn(RetryConfig config) {
+		return OWN_CONFIGS.contains(config);
 	}
 
 	/**
