@@ -5,6 +5,9 @@
 
 package io.github.coreclaw.spring.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -52,6 +55,19 @@ public final class CoreClawStubs {
 				.willReturn(responses[i])
 				.willSetStateTo(next));
 			state = next;
+		}
+	}
+
+	/**
+	 * A loopback URL on which nothing listens (a port that was free a moment ago), for
+	 * refused connections.
+	 */
+	public static URI closedPortUrl() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

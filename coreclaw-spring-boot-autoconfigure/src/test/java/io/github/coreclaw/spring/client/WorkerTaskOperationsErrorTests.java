@@ -5,8 +5,6 @@
 
 package io.github.coreclaw.spring.client;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -248,12 +246,10 @@ class WorkerTaskOperationsErrorTests {
 	}
 
 	@Test
-	void refusedConnectionSaysTheRequestWasNotSent() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		CoreClawClientSettings settings = settings(wireMock).withBaseUrl(URI.create("http://127.0.0.1:" + port));
+	void refusedConnectionSaysTheRequestWasNotSent() {
+		URI nothingListening = CoreClawStubs.closedPortUrl();
+		CoreClawClientSettings settings = settings(wireMock).withBaseUrl(nothingListening);
+		int port = nothingListening.getPort();
 		CoreClawConnectionException ex = catchThrowableOfType(CoreClawConnectionException.class,
 				() -> CoreClawClient.builder(settings).build().workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
 		assertThat(ex.isRequestSent()).isFalse();
