@@ -21,6 +21,7 @@ import io.github.coreclaw.spring.client.CoreClawPoolSettings;
 import io.github.coreclaw.spring.client.CoreClawRetrySettings;
 import io.github.coreclaw.spring.client.RunOptions;
 import io.github.coreclaw.spring.client.internal.Durations;
+import io.github.coreclaw.spring.client.internal.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,26 +70,9 @@ final class CoreClawClientSettingsMapper {
 			throw invalid("coreclaw.retry.max-attempts", maxAttempts + ", but at least 1 attempt is needed",
 					"a number of attempts such as 4 (1 means no retry)");
 		}
-		Duration initialBackoff = checkPositive("coreclaw.retry.initial-backoff", retry.getInitialBackoff());
-		Duration maxBackoff = checkPositive("coreclaw.retry.max-backoff", retry.getMaxBackoff());
-		if (maxBackoff.compareTo(initialBackoff) < 0) {
-			throw invalid("coreclaw.retry.max-backoff", Durations.format(maxBackoff)
-					+ ", shorter than coreclaw.retry.initial-backoff (" + Durations.format(initialBackoff) + ")",
-					"a duration at least as long as coreclaw.retry.initial-backoff");
-		}
-		if (!(retry.getMultiplier() >= 1.0)) {
-			throw invalid("coreclaw.retry.multiplier", retry.getMultiplier() + ", but waits must not shrink",
-					"a factor of 1.0 or more, such as 2.0");
-		}
-		if (!(retry.getJitter() >= 0.0 && retry.getJitter() < 1.0)) {
-			throw invalid("coreclaw.retry.jitter", retry.getJitter() + ", outside 0 to below 1",
-					"a randomization factor from 0 (none) to below 1, such as 0.5");
-		}
-		Duration maxRetryAfter = retry.getMaxRetryAfter();
-		if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
-			throw invalid("coreclaw.retry.max-retry-after", String.valueOf(maxRetryAfter) + ", which is negative",
-					"a duration such as 60s");
-		}
+		checkWaits("coreclaw.retry.", "initial-backoff", retry.getInitialBackoff(), "max-backoff", retry.getMaxBackoff(),
+				retry.getMultiplier(), retry.getJitter());
+		Duration maxRetryAfter = checkNotNegative("coreclaw.retry.max-retry-after", retry.getMaxRetryAfter(), "60s");
 		Set<Integer> statuses = new LinkedHashSet<>();
 		for (Integer status : retry.getRetryableStatuses()) {
 			if (status == null || status < 100 || status > 599) {
@@ -107,8 +91,8 @@ final class CoreClawClientSettingsMapper {
 						"a list of codes and ranges such as 13000-13999,30003");
 			}
 		}
-		return new CoreClawRetrySettings(maxAttempts, initialBackoff, retry.getMultiplier(), maxBackoff,
-				retry.getJitter(), retry.isRespectRetryAfter(), maxRetryAfter, statuses, codes);
+		return new CoreClawRetrySettings(maxAttempts, retry.getInitialBackoff(), retry.getMultiplier(),
+				retry.getMaxBackoff(), retry.getJitter(), retry.isRespectRetryAfter(), maxRetryAfter, statuses, codes);
 	}
 
 	static CoreClawPoolSettings mapPool(CoreClawProperties.Pool pool) {
@@ -120,11 +104,8 @@ final class CoreClawClientSettingsMapper {
 			throw invalid("coreclaw.pool.max-pending-acquires", Integer.toString(pool.getMaxPendingAcquires()),
 					"-1 (no limit) or a number of waiting requests of at least 1");
 		}
-		Duration evict = pool.getEvictInBackground();
-		if (evict == null || evict.isNegative()) {
-			throw invalid("coreclaw.pool.evict-in-background", String.valueOf(evict) + ", which is negative",
-					"a duration such as 30s, or 0 for never");
-		}
+		Duration evict = checkNotNegative("coreclaw.pool.evict-in-background", pool.getEvictInBackground(),
+				"30s, or 0 for never");
 		return new CoreClawPoolSettings(pool.getMaxConnections(), pool.getMaxPendingAcquires(),
 				checkPositive("coreclaw.pool.pending-acquire-timeout", pool.getPendingAcquireTimeout()),
 				checkPositive("coreclaw.pool.max-idle-time", pool.getMaxIdleTime()),
@@ -132,28 +113,11 @@ final class CoreClawClientSettingsMapper {
 	}
 
 	static CoreClawPollingSettings mapPolling(CoreClawProperties.Polling polling) {
-		Duration initial = checkPositive("coreclaw.polling.initial-interval", polling.getInitialInterval());
-		Duration max = checkPositive("coreclaw.polling.max-interval", polling.getMaxInterval());
-		if (max.compareTo(initial) < 0) {
-			throw invalid("coreclaw.polling.max-interval", Durations.format(max)
-					+ ", shorter than coreclaw.polling.initial-interval (" + Durations.format(initial) + ")",
-					"a duration at least as long as coreclaw.polling.initial-interval");
-		}
-		if (!(polling.getMultiplier() >= 1.0)) {
-			throw invalid("coreclaw.polling.multiplier", polling.getMultiplier() + ", but waits must not shrink",
-					"a factor of 1.0 or more, such as 2.0");
-		}
-		if (!(polling.getJitter() >= 0.0 && polling.getJitter() < 1.0)) {
-			throw invalid("coreclaw.polling.jitter", polling.getJitter() + ", outside 0 to below 1",
-					"a randomization factor from 0 (none) to below 1, such as 0.2");
-		}
-		Duration grace = polling.getAbortingGrace();
-		if (grace == null || grace.isNegative()) {
-			throw invalid("coreclaw.polling.aborting-grace", String.valueOf(grace) + ", which is negative",
-					"a duration such as 60s");
-		}
-		return new CoreClawPollingSettings(initial, max, polling.getMultiplier(), polling.getJitter(), grace,
-				polling.isAbortOnTimeout());
+		checkWaits("coreclaw.polling.", "initial-interval", polling.getInitialInterval(), "max-interval",
+				polling.getMaxInterval(), polling.getMultiplier(), polling.getJitter());
+		Duration grace = checkNotNegative("coreclaw.polling.aborting-grace", polling.getAbortingGrace(), "60s");
+		return new CoreClawPollingSettings(polling.getInitialInterval(), polling.getMaxInterval(),
+				polling.getMultiplier(), polling.getJitter(), grace, polling.isAbortOnTimeout());
 	}
 
 	/**
@@ -169,7 +133,7 @@ final class CoreClawClientSettingsMapper {
 					"Set coreclaw.callback.secret to a random value of at least 16 letters and digits (for example "
 							+ "the output of 'openssl rand -hex 24'), or set coreclaw.callback.enabled=false.");
 		}
-		if (secret.length() < 16 || !isSlug(secret)) {
+		if (secret.length() < 16 || !Identifiers.isSlug(secret)) {
 			throw invalid("coreclaw.callback.secret",
 					"too short or has characters that do not belong in a URL path segment",
 					"a random value of at least 16 letters, digits, '_', '~', '.' or '-' (for example the output "
@@ -197,8 +161,7 @@ final class CoreClawClientSettingsMapper {
 		if (base == null) {
 			return null;
 		}
-		String scheme = (base.getScheme() != null) ? base.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!base.isAbsolute() || base.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+		if (!Identifiers.isAbsoluteHttp(base)) {
 			throw invalid("coreclaw.callback.public-base-url", "'" + base + "', which is not an absolute http or https URL",
 					"the URL at which CoreClaw reaches this application, such as https://app.example.com");
 		}
@@ -207,14 +170,33 @@ final class CoreClawClientSettingsMapper {
 		return URI.create(root + callback.getPath().replace("{secret}", secret));
 	}
 
-	private static boolean isSlug(String value) {
-		try {
-			io.github.coreclaw.spring.client.internal.Identifiers.checkSlug("secret", value);
-			return true;
+	/**
+	 * Check waits that start at an initial duration and grow by a multiplier, with jitter, up
+	 * to a maximum: the shape retry backoff and run polling share.
+	 */
+	private static void checkWaits(String prefix, String initialKey, @Nullable Duration initial, String maxKey,
+			@Nullable Duration max, double multiplier, double jitter) {
+		Duration first = checkPositive(prefix + initialKey, initial);
+		Duration longest = checkPositive(prefix + maxKey, max);
+		if (longest.compareTo(first) < 0) {
+			throw invalid(prefix + maxKey, Durations.format(longest) + ", shorter than " + prefix + initialKey + " ("
+					+ Durations.format(first) + ")", "a duration at least as long as " + prefix + initialKey);
 		}
-		catch (IllegalArgumentException ex) {
-			return false;
+		if (!(multiplier >= 1.0)) {
+			throw invalid(prefix + "multiplier", multiplier + ", but waits must not shrink",
+					"a factor of 1.0 or more, such as 2.0");
 		}
+		if (!(jitter >= 0.0 && jitter < 1.0)) {
+			throw invalid(prefix + "jitter", jitter + ", outside 0 to below 1",
+					"a randomization factor from 0 (none) to below 1, such as 0.2");
+		}
+	}
+
+	private static Duration checkNotNegative(String property, @Nullable Duration value, String example) {
+		if (value == null || value.isNegative()) {
+			throw invalid(property, String.valueOf(value) + ", which is negative", "a duration such as " + example);
+		}
+		return value;
 	}
 
 	private static InvalidCoreClawConfigurationException invalid(String property, String problem, String expected) {
@@ -223,16 +205,13 @@ final class CoreClawClientSettingsMapper {
 	}
 
 	private static URI checkBaseUrl(@Nullable URI baseUrl, boolean allowInsecureHttp) {
-		String scheme = (baseUrl != null && baseUrl.getScheme() != null)
-				? baseUrl.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (baseUrl == null || !baseUrl.isAbsolute() || baseUrl.getHost() == null
-				|| !(scheme.equals("https") || scheme.equals("http"))) {
+		if (baseUrl == null || !Identifiers.isAbsoluteHttp(baseUrl)) {
 			throw new InvalidCoreClawConfigurationException("coreclaw.base-url",
 					"coreclaw.base-url is '" + baseUrl + "', which is not an absolute http or https URL with a host.",
 					"Set coreclaw.base-url to the root URL of the CoreClaw API, such as "
 							+ CoreClawClientSettings.DEFAULT_BASE_URL + ", or remove it to use that default.");
 		}
-		if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
+		if (baseUrl.getScheme().equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
 			throw new InvalidCoreClawConfigurationException("coreclaw.base-url", "coreclaw.base-url is '" + baseUrl
 					+ "': plain http to a host other than loopback would send the CoreClaw API key in clear.",
 					"Use an https URL in coreclaw.base-url, or set coreclaw.allow-insecure-http=true if this "
@@ -245,15 +224,13 @@ final class CoreClawClientSettingsMapper {
 		if (callbackUrl == null) {
 			return null;
 		}
-		String scheme = (callbackUrl.getScheme() != null) ? callbackUrl.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!callbackUrl.isAbsolute() || callbackUrl.getHost() == null
-				|| !(scheme.equals("https") || scheme.equals("http"))) {
+		if (!Identifiers.isAbsoluteHttp(callbackUrl)) {
+			// The URL itself is not echoed: it may hold a secret.
 			throw new InvalidCoreClawConfigurationException("coreclaw.default-callback-url",
-					"coreclaw.default-callback-url is '" + callbackUrl
-							+ "', which is not an absolute http or https URL with a host.",
+					"coreclaw.default-callback-url is not an absolute http or https URL with a host.",
 					"Set coreclaw.default-callback-url to the absolute URL of your callback receiver, or remove it.");
 		}
-		if (callbackUrl.toString().contains(apiKey)) {
+		if (Identifiers.containsApiKey(callbackUrl, apiKey)) {
 			throw new InvalidCoreClawConfigurationException("coreclaw.default-callback-url",
 					"coreclaw.default-callback-url contains the CoreClaw API key, which CoreClaw would send to the "
 							+ "callback receiver.",

@@ -55,9 +55,9 @@ public record CoreClawClientSettings(URI baseUrl, String apiKey, AuthScheme auth
 			throw new IllegalArgumentException("apiKey must not be blank");
 		}
 		requireNonNull(authScheme, "authScheme");
-		requirePositive(connectTimeout, "connectTimeout");
-		requirePositive(responseTimeout, "responseTimeout");
-		requirePositive(syncResponseTimeout, "syncResponseTimeout");
+		Identifiers.checkPositive("connectTimeout", connectTimeout);
+		Identifiers.checkPositive("responseTimeout", responseTimeout);
+		Identifiers.checkPositive("syncResponseTimeout", syncResponseTimeout);
 		Identifiers.checkCallbackUrl("baseUrl", baseUrl);
 		if (defaultCallbackUrl != null) {
 			Identifiers.checkCallbackUrl("defaultCallbackUrl", defaultCallbackUrl);
@@ -142,13 +142,6 @@ public record CoreClawClientSettings(URI baseUrl, String apiKey, AuthScheme auth
 	private static void requireNonNull(@Nullable Object value, String name) {
 		if (value == null) {
 			throw new IllegalArgumentException(name + " must not be null");
-		}
-	}
-
-	private static void requirePositive(@Nullable Duration value, String name) {
-		requireNonNull(value, name);
-		if (value.isZero() || value.isNegative()) {
-			throw new IllegalArgumentException(name + " must be positive but was " + value);
 		}
 	}
 

@@ -7,6 +7,7 @@ package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
 
+import io.github.coreclaw.spring.client.internal.Identifiers;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -44,9 +45,9 @@ public record CoreClawPoolSettings(int maxConnections, int maxPendingAcquires, D
 			throw new IllegalArgumentException("maxPendingAcquires must be -1 (no limit) or at least 1 but was "
 					+ maxPendingAcquires);
 		}
-		requirePositive(pendingAcquireTimeout, "pendingAcquireTimeout");
-		requirePositive(maxIdleTime, "maxIdleTime");
-		requirePositive(maxLifeTime, "maxLifeTime");
+		Identifiers.checkPositive("pendingAcquireTimeout", pendingAcquireTimeout);
+		Identifiers.checkPositive("maxIdleTime", maxIdleTime);
+		Identifiers.checkPositive("maxLifeTime", maxLifeTime);
 		if (evictInBackground == null || evictInBackground.isNegative()) {
 			throw new IllegalArgumentException("evictInBackground must not be negative but was " + evictInBackground);
 		}
@@ -90,12 +91,6 @@ public record CoreClawPoolSettings(int maxConnections, int maxPendingAcquires, D
 			builder.evictInBackground(this.evictInBackground);
 		}
 		return builder.build();
-	}
-
-	private static void requirePositive(Duration value, String name) {
-		if (value == null || value.isZero() || value.isNegative()) {
-			throw new IllegalArgumentException(name + " must be positive but was " + value);
-		}
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
 import io.github.coreclaw.spring.client.internal.Durations;
 import io.github.coreclaw.spring.client.internal.ExportData;
+import io.github.coreclaw.spring.client.internal.Identifiers;
 import io.github.coreclaw.spring.client.internal.LogData;
 import io.github.coreclaw.spring.client.internal.ResultsData;
 import io.github.coreclaw.spring.client.internal.RunDetailData;
@@ -83,7 +84,7 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 	@Override
 	public Mono<WorkerRun> awaitCompletion(RunSlug run, Duration timeout) {
 		RunSlug slug = checkRun(run);
-		checkTimeout(timeout);
+		Identifiers.checkPositive("timeout", timeout);
 		CoreClawPollingSettings polling = this.client.pollingSettings();
 		return Mono.defer(() -> {
 			AtomicReference<@Nullable WorkerRun> last = new AtomicReference<>();
@@ -263,10 +264,5 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 		return run;
 	}
 
-	private static void checkTimeout(@Nullable Duration timeout) {
-		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-			throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-		}
-	}
 
 }

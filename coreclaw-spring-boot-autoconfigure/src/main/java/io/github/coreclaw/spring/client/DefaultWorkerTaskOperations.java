@@ -63,9 +63,8 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 	@Override
 	public Mono<CompletedRun> runAndAwait(String workerTaskId, RunOptions options, Duration timeout) {
 		RunRequest body = request(workerTaskId, options, true);
-		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-			throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-		}
+		// Checked before the run starts: awaitCompletion would refuse it only after the POST.
+		Identifiers.checkPositive("timeout", timeout);
 		int pageSize = (options.limit() != null) ? options.limit() : this.client.settings().defaultResultLimit();
 		WorkerRunOperations runs = this.client.workerRuns();
 		return start(workerTaskId, body).flatMap((slug) -> runs.awaitCompletion(slug, timeout)

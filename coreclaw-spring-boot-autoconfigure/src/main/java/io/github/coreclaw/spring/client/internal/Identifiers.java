@@ -6,12 +6,15 @@
 package io.github.coreclaw.spring.client.internal;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks of identifiers and URLs before they are put into a request.
+ * Checks of arguments (identifiers, URLs, durations) before they are put into a request.
  * <p>
  * Slugs are checked character by character (no regular expression), so a check costs
  * one pass over the value whatever its content.
@@ -61,13 +64,69 @@ public final class Identifiers {
 	 */
 	public static URI checkCallbackUrl(String name, URI url) {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (!url.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null) {
+		if (!isAbsoluteHttp(url)) {
 			// The URL itself is not echoed: it may hold a secret.
 			String problem = (scheme == null) ? "it is relative"
 					: (!"http".equals(scheme) && !"https".equals(scheme)) ? "its scheme is " + quote(scheme) : "it has no host";
 			throw new IllegalArgumentException(name + " must be an absolute http or https URL with a host but " + problem);
 		}
 		return url;
+	}
+
+	/**
+	 * Whether a URL is an absolute {@code http} or {@code https} URL with a host.
+	 * @param url the URL, may be {@code null}
+	 * @return whether it is
+	 */
+	public static boolean isAbsoluteHttp(@Nullable URI url) {
+		if (url == null || !url.isAbsolute() || url.getHost() == null) {
+			return false;
+		}
+		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+		return scheme.equals("http") || scheme.equals("https");
+	}
+
+	/**
+	 * Whether a URL holds the API key, plainly or percent-encoded.
+	 * @param url the URL
+	 * @param apiKey the API key
+	 * @return whether the key appears in it
+	 */
+	public static boolean containsApiKey(URI url, String apiKey) {
+		String text = url.toString();
+		return text.contains(apiKey) || text.contains(URLEncoder.encode(apiKey, StandardCharsets.UTF_8))
+				|| url.getSchemeSpecificPart().contains(apiKey);
+	}
+
+	/**
+	 * Whether a value is a CoreClaw slug (see {@link #checkSlug}).
+	 * @param value the value
+	 * @return whether it is
+	 */
+	public static boolean isSlug(String value) {
+		if (value.isBlank() || value.equals(".") || value.equals("..")) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			if (!isSlugCharacter(value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Check that a duration is positive.
+	 * @param name the argument name used in the error message
+	 * @param value the duration
+	 * @return the duration
+	 * @throws IllegalArgumentException naming the argument if it is {@code null}, zero or negative
+	 */
+	public static Duration checkPositive(String name, @Nullable Duration value) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new IllegalArgumentException(name + " must be positive but was " + value);
+		}
+		return value;
 	}
 
 	/**

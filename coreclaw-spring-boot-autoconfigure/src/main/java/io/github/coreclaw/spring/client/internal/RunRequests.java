@@ -6,8 +6,6 @@
 package io.github.coreclaw.spring.client.internal;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.RunOptions;
@@ -61,7 +59,7 @@ public final class RunRequests {
 		if (callbackUrl == null) {
 			callbackUrl = settings.defaultCallbackUrl();
 		}
-		if (callbackUrl != null && containsApiKey(callbackUrl, settings.apiKey())) {
+		if (callbackUrl != null && Identifiers.containsApiKey(callbackUrl, settings.apiKey())) {
 			throw new IllegalArgumentException("callbackUrl must not contain the CoreClaw API key: CoreClaw would "
 					+ "send it to the callback receiver; authenticate callbacks with a secret path or parameter of "
 					+ "your own");
@@ -71,10 +69,5 @@ public final class RunRequests {
 		return new RunRequest((callbackUrl != null) ? callbackUrl.toString() : null, async, limit, options.offset());
 	}
 
-	private static boolean containsApiKey(URI url, String apiKey) {
-		String text = url.toString();
-		return text.contains(apiKey) || text.contains(URLEncoder.encode(apiKey, StandardCharsets.UTF_8))
-				|| url.getSchemeSpecificPart().contains(apiKey);
-	}
 
 }
