@@ -9,16 +9,10 @@ import java.time.Duration;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 import static io.github.coreclaw.spring.client.CoreClawStubs.API_KEY;
 import static io.github.coreclaw.spring.client.CoreClawStubs.envelope;
@@ -36,21 +30,8 @@ class RetryLoggingTests {
 	@RegisterExtension
 	static WireMockExtension wireMock = CoreClawStubs.wireMock();
 
-	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-	@BeforeEach
-	void captureLogs() {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		this.appender.setContext(context);
-		this.appender.start();
-		context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this.appender);
-	}
-
-	@AfterEach
-	void stopCapturing() {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this.appender);
-	}
+	@RegisterExtension
+	final CapturedLogs logs = new CapturedLogs();
 
 	@Test
 	void oneWarnLinePerRetryWithAttemptStatusCodeRequestIdAndDelay() {
@@ -62,7 +43,7 @@ class RetryLoggingTests {
 			.workerTasks()
 			.runAsync("t1")
 			.block(Duration.ofSeconds(5));
-		List<ILoggingEvent> warnings = this.appender.list.stream()
+		List<ILoggingEvent> warnings = this.logs.events().stream()
 			.filter((event) -> event.getLevel() == Level.WARN)
 			.filter((event) -> event.getLoggerName().startsWith("io.github.coreclaw"))
 			.toList();
@@ -73,7 +54,7 @@ class RetryLoggingTests {
 		assertThat(warnings.get(1).getFormattedMessage()).isEqualTo("CoreClaw attempt 2/4 failed, retrying in 10ms: "
 				+ "CoreClaw rejected POST /api/v2/worker-tasks/t1/runs: HTTP 500, code 10000 \"internal server error\" "
 				+ "(request_id req-123)");
-		assertThat(this.appender.list).allSatisfy((event) -> assertThat(event.getFormattedMessage()).doesNotContain(API_KEY));
+		assertThat(this.logs.events()).allSatisfy((event) -> assertThat(event.getFormattedMessage()).doesNotContain(API_KEY));
 	}
 
 
@@ -86,7 +67,7 @@ class RetryLoggingTests {
 		CoreClawClient second = CoreClawClient.builder(settings(wireMock)).retry(fast, registry).build();
 		stubSequence(wireMock, envelope(429, 13000, "too many requests"), json(200, RUN_OK));
 		assertThat(second.workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
-		assertThat(this.appender.list.stream()
+		assertThat(this.logs.events().stream()
 			.filter((event) -> event.getLevel() == Level.WARN && event.getLoggerName().startsWith("io.github.coreclaw")))
 			.hasSize(1);
 	}

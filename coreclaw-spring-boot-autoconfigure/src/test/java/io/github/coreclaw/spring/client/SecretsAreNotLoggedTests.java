@@ -8,19 +8,12 @@ package io.github.coreclaw.spring.client;
 import java.time.Duration;
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -38,29 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SecretsAreNotLoggedTests {
 
-	private static final List<String> DEBUG_LOGGERS = List.of("io.github.coreclaw", "org.springframework.web");
-
 	@RegisterExtension
 	static WireMockExtension wireMock = CoreClawStubs.wireMock();
 
-	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-	@BeforeEach
-	void captureDebugLogs() {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		this.appender.setContext(context);
-		this.appender.start();
-		context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this.appender);
-		DEBUG_LOGGERS.forEach((name) -> context.getLogger(name).setLevel(Level.DEBUG));
-	}
-
-	@AfterEach
-	void restoreLogging() {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this.appender);
-		DEBUG_LOGGERS.forEach((name) -> context.getLogger(name).setLevel(null));
-		context.getLogger("io.github.coreclaw").setLevel(Level.INFO);
-	}
+	@RegisterExtension
+	final CapturedLogs logs = new CapturedLogs("io.github.coreclaw", "org.springframework.web");
 
 	@ParameterizedTest
 	@EnumSource(AuthScheme.class)
@@ -77,7 +52,7 @@ class SecretsAreNotLoggedTests {
 		assertThat(client.toString()).doesNotContain(API_KEY);
 		assertThat(client.settings().toString()).doesNotContain(API_KEY);
 
-		List<String> lines = this.appender.list.stream().map(SecretsAreNotLoggedTests::render).toList();
+		List<String> lines = this.logs.events().stream().map(SecretsAreNotLoggedTests::render).toList();
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("org.springframework.web"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("io.github.coreclaw.spring.client.CoreClawClient"));
 		assertThat(lines).allSatisfy((line) -> assertThat(line).doesNotContain(API_KEY));
