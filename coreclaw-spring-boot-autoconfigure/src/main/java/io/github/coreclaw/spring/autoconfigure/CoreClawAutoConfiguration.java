@@ -30,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,10 +83,12 @@ public final class CoreClawAutoConfiguration {
 			ObjectProvider<CoreClawWebClientCustomizer> customizers, ObjectProvider<RetryRegistry> retryRegistry,
 			@Qualifier("coreClawConnectionProvider") ConnectionProvider connectionProvider) {
 		CoreClawClientSettings settings = CoreClawClientSettingsMapper.map(properties, connectionDetails);
-		// Boot's connector builder keeps SSL bundles and redirects; the CoreClaw client sets its
-		// own connect timeout and applies response timeouts per call.
+		// Boot's connector builder keeps SSL bundles; the CoreClaw client sets its own connect
+		// timeout, applies response timeouts per call and never follows a redirect (the API key
+		// would go along to wherever it points).
 		HttpClientSettings connectorSettings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(settings.connectTimeout(), null);
+			.withTimeouts(settings.connectTimeout(), null)
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		ClientHttpConnectorBuilder<?> builderOfConnector = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
 		if (builderOfConnector instanceof ReactorClientHttpConnectorBuilder reactor) {
 			// A pool of its own: a fan-out of runs neither starves nor is starved by other clients.

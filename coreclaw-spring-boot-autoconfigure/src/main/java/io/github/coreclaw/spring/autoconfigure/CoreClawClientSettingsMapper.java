@@ -117,7 +117,7 @@ final class CoreClawClientSettingsMapper {
 				polling.getMaxInterval(), polling.getMultiplier(), polling.getJitter());
 		Duration grace = checkNotNegative("coreclaw.polling.aborting-grace", polling.getAbortingGrace(), "60s");
 		return new CoreClawPollingSettings(polling.getInitialInterval(), polling.getMaxInterval(),
-				polling.getMultiplier(), polling.getJitter(), grace, polling.isAbortOnTimeout());
+				polling.getMultiplier(), polling.getJitter(), grace, polling.isAbortOnTimeout(), Duration.ofMinutes(30));
 	}
 
 	/**

@@ -5,55 +5,29 @@
 
 package io.github.coreclaw.spring.client;
 
-import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
-import io.github.coreclaw.spring.client.internal.ApiErrorMapper;
-import io.github.coreclaw.spring.client.internal.Durations;
-import io.github.coreclaw.spring.client.internal.Envelope;
 import io.github.coreclaw.spring.client.internal.EnvelopeCodec;
-import io.github.coreclaw.spring.client.internal.QueryTokenConnector;
-import io.github.coreclaw.spring.client.internal.RetryAfter;
 import io.github.coreclaw.spring.client.internal.RetryPolicy;
-import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.netty.channel.ChannelOption;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.util.UriBuilder;
 
 /**
  * Reactive client of the CoreClaw API: one {@link WebClient}, its authentication and the
@@ -67,40 +41,20 @@ import org.springframework.web.util.UriBuilder;
  */
 public final class CoreClawClient implements AutoCloseable {
 
-	private static final Log logger = LogFactory.getLog(CoreClawClient.class);
-
-	private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-
-	private static final byte[] EMPTY_BODY = new byte[0];
-
-	private static final Set<Retry> LOGGED_RETRIES = Collections.newSetFromMap(new WeakHashMap<>());
-
 	/** Name of the Resilience4j {@link Retry} instance the client uses. */
 	public static final String RETRY_NAME = "coreclaw";
 
 	private final CoreClawClientSettings settings;
 
-	private final WebClient webClient;
+	private final Transport transport;
 
-	private final EnvelopeCodec codec = new EnvelopeCodec();
+	private final RetryExecutor retries;
+
+	private final RunChangeNotifier runChanges = new RunChangeNotifier();
 
 	private final ObjectMapper rowMapper;
 
-	private final Clock clock;
-
-	private final String logBaseUrl;
-
-	private final String logQuery;
-
-	private final @Nullable Retry retry;
-
 	private final @Nullable RetryRegistry ownRetryRegistry;
-
-	private final boolean retryGuardsRuns;
-
-	private final WorkerTaskOperations workerTasks;
-
-	private final WorkerRunOperations workerRuns;
 
 	private final CoreClawPollingSettings pollingSettings;
 
@@ -108,32 +62,31 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private final @Nullable ConnectionProvider ownConnectionProvider;
 
-	private final Sinks.Many<RunSlug> runChanges = Sinks.many().multicast().directBestEffort();
+	private final WorkerTaskOperations workerTasks;
+
+	private final WorkerRunOperations workerRuns;
 
 	private CoreClawClient(Builder builder) {
 		this.settings = builder.settings;
-		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : this.codec.mapper();
-		this.clock = builder.clock;
+		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : EnvelopeCodec.shared().mapper();
 		this.ownConnectionProvider = (builder.connector != null) ? null
 				: builder.poolSettings.createConnectionProvider();
-		this.webClient = buildWebClient(builder);
-		String base = this.settings.baseUrl().toString();
-		this.logBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-		this.logQuery = (this.settings.authScheme() == AuthScheme.QUERY_TOKEN) ? "?token=******" : "";
+		ClientHttpConnector connector = (builder.connector != null) ? builder.connector
+				: defaultConnector(this.ownConnectionProvider, this.settings.connectTimeout());
+		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+				: WebClient.builder();
+		this.transport = new Transport(this.settings, webClientBuilder, connector, builder.webClientCustomizers,
+				builder.clock);
+		Retry retry = null;
+		RetryRegistry ownRegistry = null;
 		if (builder.retrySettings != null) {
 			RetryConfig config = RetryPolicy.toRetryConfig(builder.retrySettings);
-			this.ownRetryRegistry = (builder.retryRegistry != null) ? null : RetryRegistry.of(config);
-			RetryRegistry registry = (builder.retryRegistry != null) ? builder.retryRegistry : this.ownRetryRegistry;
-			this.retry = registry.retry(RETRY_NAME, () -> config);
-			// A Retry the application configured itself may retry anything: guard run requests.
-			this.retryGuardsRuns = !RetryPolicy.isOwn(this.retry.getRetryConfig());
-			logRetries(this.retry);
+			ownRegistry = (builder.retryRegistry != null) ? null : RetryRegistry.of(config);
+			RetryRegistry registry = (builder.retryRegistry != null) ? builder.retryRegistry : ownRegistry;
+			retry = registry.retry(RETRY_NAME, () -> config);
 		}
-		else {
-			this.retry = null;
-			this.ownRetryRegistry = null;
-			this.retryGuardsRuns = false;
-		}
+		this.ownRetryRegistry = ownRegistry;
+		this.retries = new RetryExecutor(retry);
 		this.pollingSettings = builder.pollingSettings;
 		this.callbackReceiverUrl = builder.callbackReceiverUrl;
 		this.workerTasks = new DefaultWorkerTaskOperations(this);
@@ -167,26 +120,12 @@ public final class CoreClawClient implements AutoCloseable {
 
 	/**
 	 * Tell every {@link WorkerRunOperations#awaitCompletion} waiting for this run to read it at
-	 * once, because CoreClaw said it changed (a callback arrived).
+	 * once, because CoreClaw said it changed (a callback arrived). Returns at once: the reads run
+	 * on the polling scheduler, not on the caller's thread.
 	 * @param run the run that changed
 	 */
 	public void runChanged(RunSlug run) {
-		// Callbacks arrive on several threads; a sink takes one emission at a time.
-		synchronized (this.runChanges) {
-			this.runChanges.tryEmitNext(run);
-		}
-	}
-
-	Flux<RunSlug> runChanges(RunSlug run) {
-		return this.runChanges.asFlux().filter(run::equals);
-	}
-
-	CoreClawPollingSettings pollingSettings() {
-		return this.pollingSettings;
-	}
-
-	@Nullable URI callbackReceiverUrl() {
-		return this.callbackReceiverUrl;
+		this.runChanges.runChanged(run);
 	}
 
 	/**
@@ -202,7 +141,7 @@ public final class CoreClawClient implements AutoCloseable {
 	 * @return the retry, empty when retries are off
 	 */
 	public Optional<Retry> retry() {
-		return Optional.ofNullable(this.retry);
+		return Optional.ofNullable(this.retries.retry());
 	}
 
 	/**
@@ -215,229 +154,48 @@ public final class CoreClawClient implements AutoCloseable {
 	}
 
 	/**
-	 * The envelope type of replies whose {@code data} has the given type.
+	 * Execute a call: its attempts under the retry its operation allows; every failure ends as a
+	 * {@link CoreClawException}.
 	 */
-	JavaType envelopeType(Class<?> dataType) {
-		return this.codec.envelopeType(dataType);
+	<D, R> Mono<R> execute(Call<D, R> call) {
+		byte[] body = this.transport.encode(call.body());
+		return this.retries.execute(call.endpoint().retryClass(), this.transport.attempt(call, body));
+	}
+
+	/**
+	 * Wait for a run that was just started and read the first page of its results; every failure
+	 * carries the run.
+	 */
+	Mono<CompletedRun> awaitAndReadFirstPage(RunSlug run, @Nullable RunOptions options, Duration timeout) {
+		int pageSize = (options != null && options.limit() != null) ? options.limit()
+				: this.settings.defaultResultLimit();
+		return this.workerRuns.awaitCompletion(run, timeout)
+			.flatMap((state) -> this.workerRuns.resultPage(run, 1, pageSize)
+				.map((page) -> CompletedRun.of(state, page)))
+			.onErrorMap((ex) -> RunPoller.withRun(ex, run));
+	}
+
+	RunChangeNotifier runChanges() {
+		return this.runChanges;
+	}
+
+	CoreClawPollingSettings pollingSettings() {
+		return this.pollingSettings;
+	}
+
+	@Nullable URI callbackReceiverUrl() {
+		return this.callbackReceiverUrl;
 	}
 
 	ObjectMapper rowMapper() {
 		return this.rowMapper;
 	}
 
-	/**
-	 * Log one WARN line per retry of the given Retry, once per Retry even when several
-	 * clients share an application's instance.
-	 */
-	private static void logRetries(Retry retry) {
-		synchronized (LOGGED_RETRIES) {
-			if (!LOGGED_RETRIES.add(retry)) {
-				return;
-			}
-		}
-		int maxAttempts = retry.getRetryConfig().getMaxAttempts();
-		retry.getEventPublisher()
-			.onRetry((event) -> logger.warn("CoreClaw attempt " + event.getNumberOfRetryAttempts() + "/" + maxAttempts
-					+ " failed, retrying in " + Durations.format(event.getWaitInterval()) + ": "
-					+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "")));
-	}
-
-	/**
-	 * Send one request and decode a successful reply's {@code data}; every failure ends as a
-	 * {@link CoreClawException}.
-	 */
-	<D, R> Mono<R> exchange(Call call, JavaType envelopeType, Function<@Nullable D, @Nullable R> converter) {
-		byte[] body = (call.body() != null) ? this.codec.write(call.body()) : null;
-		Mono<R> attempt = Mono.defer(() -> {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Sending " + call.method() + " " + this.logBaseUrl + call.path() + this.logQuery);
-			}
-			// Set once a connection is there and the request is being written: until then a
-			// failure or timeout means the request was never sent.
-			AtomicBoolean written = new AtomicBoolean();
-			WebClient.RequestBodySpec request = this.webClient.method(call.method())
-				.uri(call.pathTemplate(), call::uri);
-			WebClient.RequestHeadersSpec<?> spec = (body != null)
-					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
-			return spec.httpRequest((httpRequest) -> written.set(true))
-				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-					.defaultIfEmpty(EMPTY_BODY)
-					.map((bytes) -> this.<D, R>decode(call, response.statusCode().value(),
-							response.headers().asHttpHeaders(), bytes, envelopeType, converter)))
-				.timeout(call.timeout(), Mono.error(() -> timeout(call, written.get())))
-				.onErrorMap((ex) -> !(ex instanceof CoreClawException), (ex) -> translate(call, ex, written.get()));
-		});
-		return (this.retry != null) ? withRetry(call, attempt, this.retry) : attempt;
-	}
-
-	/**
-	 * Apply the retry so that every attempt subscribes the exchange again, remembering each
-	 * failure so that the final exception tells how many attempts were made.
-	 */
-	private <R> Mono<R> withRetry(Call call, Mono<R> attempt, Retry retry) {
-		return Mono.defer(() -> {
-			List<Throwable> failures = new CopyOnWriteArrayList<>();
-			Mono<R> tracked = attempt.doOnError(failures::add);
-			Mono<R> retried = (this.retryGuardsRuns && call.startsRun()) ? guardRuns(tracked, retry)
-					: tracked.transformDeferred(RetryOperator.of(retry));
-			return retried.onErrorMap((ex) -> attempts(ex, failures));
-		});
-	}
-
-	/**
-	 * Apply a retry whose predicate is not the client's own to a request that starts a run,
-	 * hiding from it every failure but a refusal before the run was created (rate limits, or
-	 * a request never sent), so that a run is never started twice.
-	 */
-	private static <R> Mono<R> guardRuns(Mono<R> attempt, Retry retry) {
-		return attempt.<Object>map((value) -> value)
-			.onErrorResume((ex) -> !RetryPolicy.runCertainlyNotStarted(ex), (ex) -> Mono.just(new UnsafeToRepeat(ex)))
-			.transformDeferred(RetryOperator.of(retry))
-			.flatMap((value) -> (value instanceof UnsafeToRepeat unsafe) ? Mono.error(unsafe.failure())
-					: Mono.just(castResult(value)));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <R> R castResult(Object value) {
-		return (R) value;
-	}
-
-	private static Throwable attempts(Throwable last, List<Throwable> failures) {
-		if (failures.size() > 1 && last instanceof CoreClawException exception) {
-			exception.setAttempts(failures.size());
-			for (Throwable failure : failures) {
-				if (failure != last) {
-					last.addSuppressed(failure);
-				}
-			}
-		}
-		return last;
-	}
-
-	private record UnsafeToRepeat(Throwable failure) {
-	}
-
-	private <D, R> R decode(Call call, int status, HttpHeaders headers, byte[] bytes, JavaType envelopeType,
-			Function<@Nullable D, @Nullable R> converter) {
-		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant());
-		Envelope<D> envelope;
-		try {
-			envelope = this.codec.read(bytes, envelopeType);
-		}
-		catch (JacksonException ex) {
-			envelope = null;
-		}
-		if (envelope == null || envelope.code() == null) {
-			Envelope<?> errorEnvelope = this.codec.readLeniently(bytes);
-			if (errorEnvelope != null && errorEnvelope.code() != null && errorEnvelope.code() != 0) {
-				throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, errorEnvelope, retryAfter));
-			}
-			throw logged(call, ApiErrorMapper.fromUnreadableBody(call.operation(), status, bytes, retryAfter));
-		}
-		if (status < 200 || status >= 300 || envelope.code() != 0) {
-			throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, envelope, retryAfter));
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug(call.method() + " " + this.logBaseUrl + call.path() + this.logQuery + " answered HTTP "
-					+ status + ", code 0, request_id " + envelope.requestId());
-		}
-		R result = converter.apply(envelope.data());
-		if (result == null) {
-			throw new CoreClawApiException("CoreClaw answered " + call.operation() + " with HTTP " + status
-					+ ", code 0 (request_id " + envelope.requestId() + ") but without the expected "
-					+ call.expectedData(), status, 0, envelope.message(), envelope.requestId(),
-					envelope.detailTexts());
-		}
-		return result;
-	}
-
-
-	private CoreClawApiException logged(Call call, CoreClawApiException ex) {
-		if (logger.isDebugEnabled()) {
-			logger.debug(call.method() + " " + this.logBaseUrl + call.path() + this.logQuery + " failed: "
-					+ ex.getMessage());
-		}
-		return ex;
-	}
-
-	private CoreClawTimeoutException timeout(Call call, boolean written) {
-		String property = call.syncRun() ? "coreclaw.sync-response-timeout" : "coreclaw.response-timeout";
-		if (!written) {
-			return new CoreClawTimeoutException("No connection to CoreClaw for " + call.operation() + " within "
-					+ Durations.format(call.timeout()) + " (" + property + "). The request was not sent.", call.timeout(),
-					false);
-		}
-		String consequence = call.startsRun()
-				? " The run may have been created: look at the worker task's runs before starting it again."
-				: "";
-		return new CoreClawTimeoutException("No response from CoreClaw to " + call.operation() + " within "
-				+ Durations.format(call.timeout()) + " (" + property + ")." + consequence, call.timeout(),
-				call.startsRun());
-	}
-
-	private CoreClawException translate(Call call, Throwable ex, boolean written) {
-		Throwable cause = rootCause(ex);
-		if (ex instanceof WebClientRequestException && isPoolExhausted(cause)) {
-			return new CoreClawConnectionException("No connection to CoreClaw became free for " + call.operation()
-					+ " (" + cause.getMessage() + "). The request was not sent and is safe to retry; for large "
-					+ "fan-outs raise coreclaw.pool.max-connections or coreclaw.pool.pending-acquire-timeout, or "
-					+ "limit the concurrency of your own calls.", false, false, ex);
-		}
-		if ((ex instanceof WebClientRequestException || cause instanceof IOException) && !written) {
-			return new CoreClawConnectionException("Could not connect to CoreClaw at " + this.logBaseUrl + " for "
-					+ call.operation() + ": " + cause.getMessage() + ". The request was not sent.", false, false, ex);
-		}
-		if (ex instanceof WebClientRequestException || cause instanceof IOException) {
-			String consequence = call.startsRun()
-					? " The run may have been created: look at the worker task's runs before starting it again." : "";
-			return new CoreClawConnectionException("The connection to CoreClaw at " + this.logBaseUrl
-					+ " failed during " + call.operation() + " before a complete response arrived: " + cause + "."
-					+ consequence, true, call.startsRun(), ex);
-		}
-		return new CoreClawException("Could not complete " + call.operation() + ": " + ex, ex);
-	}
-
-	/** Reactor Netty's pool (a shaded reactor-pool) gave up waiting for a connection. */
-	private static boolean isPoolExhausted(Throwable cause) {
-		String name = cause.getClass().getSimpleName();
-		return name.equals("PoolAcquireTimeoutException") || name.equals("PoolAcquirePendingLimitException");
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
-	}
-
-	private WebClient buildWebClient(Builder builder) {
-		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
-				: WebClient.builder();
-		ClientHttpConnector connector = (builder.connector != null) ? builder.connector
-				: defaultConnector(this.ownConnectionProvider, this.settings.connectTimeout());
-		if (this.settings.authScheme() == AuthScheme.QUERY_TOKEN) {
-			connector = new QueryTokenConnector(connector, this.settings.apiKey());
-		}
-		webClientBuilder.clientConnector(connector)
-			.baseUrl(this.settings.baseUrl().toString())
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
-			.defaultHeaders((headers) -> {
-				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-				switch (this.settings.authScheme()) {
-					case BEARER -> headers.setBearerAuth(this.settings.apiKey());
-					case API_KEY_HEADER -> headers.set("api-key", this.settings.apiKey());
-					case QUERY_TOKEN -> {
-					}
-				}
-			});
-		builder.webClientCustomizers.forEach((customizer) -> customizer.accept(webClientBuilder));
-		return webClientBuilder.build();
-	}
-
 	private static ClientHttpConnector defaultConnector(@Nullable ConnectionProvider connectionProvider,
 			Duration connectTimeout) {
+		// Reactor Netty follows no redirect unless told to: the key must not travel elsewhere.
 		return new ReactorClientHttpConnector(HttpClient.create(connectionProvider)
+			.followRedirect(false)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
 	}
 
@@ -455,68 +213,6 @@ public final class CoreClawClient implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "CoreClawClient[" + this.settings + "]";
-	}
-
-	/**
-	 * One request to CoreClaw.
-	 *
-	 * @param method the HTTP method
-	 * @param pathTemplate the path with one {@code {id}} variable
-	 * @param pathVariable the value of the variable, already checked
-	 * @param query the query parameters, unencoded
-	 * @param body the JSON body, {@code null} for none
-	 * @param timeout the response timeout
-	 * @param startsRun whether the request starts a run (and so must never be sent twice by accident)
-	 * @param syncRun whether the request waits for a run to finish
-	 * @param expectedData what a successful reply's {@code data} must hold, for messages
-	 */
-	record Call(HttpMethod method, String pathTemplate, String pathVariable, Map<String, String> query,
-			@Nullable Object body, Duration timeout, boolean startsRun, boolean syncRun, String expectedData) {
-
-		static Call post(String pathTemplate, String pathVariable, @Nullable Object body, Duration timeout,
-				boolean startsRun, boolean syncRun, String expectedData) {
-			return new Call(HttpMethod.POST, pathTemplate, pathVariable, Map.of(), body, timeout, startsRun, syncRun,
-					expectedData);
-		}
-
-		static Call get(String pathTemplate, String pathVariable, Map<String, String> query, Duration timeout,
-				String expectedData) {
-			return new Call(HttpMethod.GET, pathTemplate, pathVariable, query, null, timeout, false, false,
-					expectedData);
-		}
-
-		String path() {
-			String path = this.pathTemplate.replace("{id}", this.pathVariable);
-			if (this.query.isEmpty()) {
-				return path;
-			}
-			StringBuilder result = new StringBuilder(path);
-			char separator = '?';
-			for (Map.Entry<String, String> parameter : this.query.entrySet()) {
-				result.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
-				separator = '&';
-			}
-			return result.toString();
-		}
-
-		/**
-		 * Complete a builder that holds the path template (which also names the request in
-		 * Boot's {@code http.client.requests} metrics) with the query and the variables.
-		 */
-		URI uri(UriBuilder builder) {
-			Map<String, Object> variables = new HashMap<>();
-			variables.put("id", this.pathVariable);
-			for (Map.Entry<String, String> parameter : this.query.entrySet()) {
-				builder.queryParam(parameter.getKey(), "{q-" + parameter.getKey() + "}");
-				variables.put("q-" + parameter.getKey(), parameter.getValue());
-			}
-			return builder.build(variables);
-		}
-
-		String operation() {
-			return this.method + " " + path();
-		}
-
 	}
 
 	/**
@@ -577,7 +273,9 @@ public final class CoreClawClient implements AutoCloseable {
 
 		/**
 		 * Use this connector; by default a Reactor Netty connector with the settings' connect
-		 * timeout and its own connection pool ({@link #pool}) is created.
+		 * timeout and its own connection pool ({@link #pool}) is created. A connector given here
+		 * must not follow redirects (the client treats a redirect as an error, so that the API key
+		 * never travels to another address).
 		 * @param connector the connector
 		 * @return this builder
 		 */

@@ -17,6 +17,8 @@ public class CoreClawException extends RuntimeException {
 
 	private int attempts = 1;
 
+	private @Nullable RunSlug runSlug;
+
 	/**
 	 * Create an exception.
 	 * @param message what happened and, where known, what to do
@@ -46,9 +48,26 @@ public class CoreClawException extends RuntimeException {
 		this.attempts = attempts;
 	}
 
+	/**
+	 * The run this failure concerns, when a run had already been started: for example a failure
+	 * while {@code runAndAwait} waited for the run it started. Branch on it to find the run again
+	 * instead of starting another one.
+	 * @return the run, {@code null} when no run is known to exist
+	 */
+	public @Nullable RunSlug getRunSlug() {
+		return this.runSlug;
+	}
+
+	void setRunSlug(RunSlug runSlug) {
+		this.runSlug = runSlug;
+	}
+
 	@Override
 	public String getMessage() {
 		String message = super.getMessage();
+		if (this.runSlug != null && !message.contains(this.runSlug.value())) {
+			message = message + " [run " + this.runSlug.value() + "]";
+		}
 		return (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
 	}
 

@@ -16,10 +16,11 @@ import java.time.Duration;
  * @param jitter randomization factor of each wait, from 0 (none) to below 1
  * @param abortingGrace how long a run may stay {@code aborting} before the wait ends with that state
  * @param abortOnTimeout whether a run is aborted when the caller's timeout expires
+ * @param defaultTimeout how long a wait lasts when the caller gives no timeout
  * @since 0.1.0
  */
 public record CoreClawPollingSettings(Duration initialInterval, Duration maxInterval, double multiplier,
-		double jitter, Duration abortingGrace, boolean abortOnTimeout) {
+		double jitter, Duration abortingGrace, boolean abortOnTimeout, Duration defaultTimeout) {
 
 	/**
 	 * Check the settings.
@@ -42,6 +43,9 @@ public record CoreClawPollingSettings(Duration initialInterval, Duration maxInte
 		if (abortingGrace == null || abortingGrace.isNegative()) {
 			throw new IllegalArgumentException("abortingGrace must not be negative but was " + abortingGrace);
 		}
+		if (defaultTimeout == null || defaultTimeout.isNegative() || defaultTimeout.isZero()) {
+			throw new IllegalArgumentException("defaultTimeout must be positive but was " + defaultTimeout);
+		}
 	}
 
 	/**
@@ -51,7 +55,7 @@ public record CoreClawPollingSettings(Duration initialInterval, Duration maxInte
 	 */
 	public static CoreClawPollingSettings defaults() {
 		return new CoreClawPollingSettings(Duration.ofSeconds(2), Duration.ofSeconds(15), 2.0, 0.2,
-				Duration.ofSeconds(60), false);
+				Duration.ofSeconds(60), false, Duration.ofMinutes(30));
 	}
 
 	/**
@@ -65,7 +69,7 @@ public record CoreClawPollingSettings(Duration initialInterval, Duration maxInte
 	public CoreClawPollingSettings withIntervals(Duration initialInterval, Duration maxInterval, double multiplier,
 			double jitter) {
 		return new CoreClawPollingSettings(initialInterval, maxInterval, multiplier, jitter, this.abortingGrace,
-				this.abortOnTimeout);
+				this.abortOnTimeout, this.defaultTimeout);
 	}
 
 	/**
@@ -76,7 +80,17 @@ public record CoreClawPollingSettings(Duration initialInterval, Duration maxInte
 	 */
 	public CoreClawPollingSettings withAborting(Duration abortingGrace, boolean abortOnTimeout) {
 		return new CoreClawPollingSettings(this.initialInterval, this.maxInterval, this.multiplier, this.jitter,
-				abortingGrace, abortOnTimeout);
+				abortingGrace, abortOnTimeout, this.defaultTimeout);
+	}
+
+	/**
+	 * Return a copy with another default timeout.
+	 * @param defaultTimeout how long a wait lasts when the caller gives no timeout
+	 * @return the new settings
+	 */
+	public CoreClawPollingSettings withDefaultTimeout(Duration defaultTimeout) {
+		return new CoreClawPollingSettings(this.initialInterval, this.maxInterval, this.multiplier, this.jitter,
+				this.abortingGrace, this.abortOnTimeout, defaultTimeout);
 	}
 
 	/**

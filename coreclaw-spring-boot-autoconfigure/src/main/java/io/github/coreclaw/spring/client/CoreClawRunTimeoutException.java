@@ -39,6 +39,7 @@ public class CoreClawRunTimeoutException extends CoreClawException {
 	 * The run that was waited for.
 	 * @return the run slug
 	 */
+	@Override
 	public RunSlug getRunSlug() {
 		return this.runSlug;
 	}

@@ -17,6 +17,8 @@ public class CoreClawTimeoutException extends CoreClawException {
 
 	private final Duration timeout;
 
+	private final boolean requestSent;
+
 	private final boolean runMayExist;
 
 	/**
@@ -26,9 +28,30 @@ public class CoreClawTimeoutException extends CoreClawException {
 	 * @param runMayExist whether the request may have started a run
 	 */
 	public CoreClawTimeoutException(String message, Duration timeout, boolean runMayExist) {
+		this(message, timeout, true, runMayExist);
+	}
+
+	/**
+	 * Create an exception.
+	 * @param message the full message, naming the timeout that fired
+	 * @param timeout the timeout that fired
+	 * @param requestSent whether the request had been written when the timeout fired
+	 * @param runMayExist whether the request may have started a run
+	 */
+	public CoreClawTimeoutException(String message, Duration timeout, boolean requestSent, boolean runMayExist) {
 		super(message);
 		this.timeout = timeout;
+		this.requestSent = requestSent;
 		this.runMayExist = runMayExist;
+	}
+
+	/**
+	 * Whether the request had been written when the timeout fired; {@code false} means CoreClaw
+	 * never saw it (no connection became available in time).
+	 * @return whether the request was sent
+	 */
+	public boolean isRequestSent() {
+		return this.requestSent;
 	}
 
 	/**

@@ -6,6 +6,7 @@
 package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
 import io.github.coreclaw.spring.client.internal.Identifiers;
@@ -14,25 +15,26 @@ import io.github.coreclaw.spring.client.internal.RunRequests;
 import io.github.coreclaw.spring.client.internal.SyncRunData;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JavaType;
 
 /**
- * {@link WorkerTaskOperations} over {@code POST /api/v2/worker-tasks/{workerTaskId}/runs}.
+ * {@link WorkerTaskOperations} over {@code /api/v2/worker-tasks}.
  */
 final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 
-	static final String RUNS_PATH = "/api/v2/worker-tasks/{id}/runs";
+	static final String RUNS_PATH = "/api/v2/worker-tasks/{workerTaskId}/runs";
+
+	static final Endpoint<AsyncRunData, RunSlug> RUN = Endpoint.post("worker-task.run", RUNS_PATH, RetryClass.STARTS_RUN)
+		.reply(AsyncRunData.class, "data.run_slug", (data, call) -> AsyncRunData.toRunSlug(data));
+
+	static final Endpoint<SyncRunData, SyncRunData> RUN_SYNC = Endpoint
+		.post("worker-task.run", RUNS_PATH, RetryClass.STARTS_RUN)
+		.syncRun()
+		.reply(SyncRunData.class, "data.run_slug", (data, call) -> SyncRunData.namingRun(data));
 
 	private final CoreClawClient client;
 
-	private final JavaType asyncDataType;
-
-	private final JavaType syncDataType;
-
 	DefaultWorkerTaskOperations(CoreClawClient client) {
 		this.client = client;
-		this.asyncDataType = client.envelopeType(AsyncRunData.class);
-		this.syncDataType = client.envelopeType(SyncRunData.class);
 	}
 
 	@Override
@@ -41,18 +43,14 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 	}
 
 	private Mono<RunSlug> start(String workerTaskId, RunRequest body) {
-		CoreClawClient.Call call = CoreClawClient.Call.post(RUNS_PATH, workerTaskId, body,
-				this.client.settings().responseTimeout(), true, false, "data.run_slug");
-		return this.client.<AsyncRunData, RunSlug>exchange(call, this.asyncDataType, AsyncRunData::toRunSlug);
+		return this.client.execute(new Call<>(RUN, Map.of("workerTaskId", workerTaskId), Map.of(), body));
 	}
 
 	@Override
 	public Mono<SyncRunResult> runSync(String workerTaskId, RunOptions options) {
 		RunRequest body = request(workerTaskId, options, false);
-		CoreClawClient.Call call = CoreClawClient.Call.post(RUNS_PATH, workerTaskId, body,
-				this.client.settings().syncResponseTimeout(), true, true, "data.run_slug");
-		return this.client.<SyncRunData, SyncRunResult>exchange(call, this.syncDataType,
-				(data) -> (data != null) ? data.toResult(this.client.rowMapper()) : null);
+		return this.client.execute(new Call<>(RUN_SYNC, Map.of("workerTaskId", workerTaskId), Map.of(), body))
+			.map((data) -> data.toResult(this.client.rowMapper()));
 	}
 
 	private RunRequest request(@Nullable String workerTaskId, @Nullable RunOptions options, boolean async) {
@@ -65,10 +63,7 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 		RunRequest body = request(workerTaskId, options, true);
 		// Checked before the run starts: awaitCompletion would refuse it only after the POST.
 		Identifiers.checkPositive("timeout", timeout);
-		int pageSize = (options.limit() != null) ? options.limit() : this.client.settings().defaultResultLimit();
-		WorkerRunOperations runs = this.client.workerRuns();
-		return start(workerTaskId, body).flatMap((slug) -> runs.awaitCompletion(slug, timeout)
-			.flatMap((run) -> runs.resultPage(slug, 1, pageSize).map((page) -> new CompletedRun(run, page))));
+		return start(workerTaskId, body).flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
 	}
 
 }

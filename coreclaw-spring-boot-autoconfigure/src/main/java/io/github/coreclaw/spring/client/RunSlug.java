@@ -13,7 +13,7 @@ import io.github.coreclaw.spring.client.internal.Identifiers;
  * @param value the run slug, for example {@code 01KKDXV2G26BT7NH4ZQR2R4NPZ}
  * @since 0.1.0
  */
-public record RunSlug(String value) {
+public record RunSlug(String value) implements RunRef {
 
 	/**
 	 * Create a run slug, checking that it is a valid CoreClaw slug.

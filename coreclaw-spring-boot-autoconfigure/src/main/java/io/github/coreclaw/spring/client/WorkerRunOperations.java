@@ -17,6 +17,10 @@ import reactor.core.publisher.Mono;
  * Operations on a run once it has started: read its state, wait for it, read its results and
  * log, abort, rerun or export it.
  * <p>
+ * Every method takes a {@link RunRef}: a {@link RunSlug}, or one of CoreClaw's shortcuts
+ * {@link RunRef#last()} (the account's latest run) and {@link RunRef#lastOf(String)} (a Worker's
+ * latest run).
+ * <p>
  * Every method is lazy and checks its arguments before anything is sent
  * ({@link IllegalArgumentException} naming the argument); every other failure is a
  * {@link CoreClawException}. Reads and aborts are retried on transient failures; a rerun starts a
@@ -31,7 +35,7 @@ public interface WorkerRunOperations {
 	 * @param run the run
 	 * @return the run's state
 	 */
-	Mono<WorkerRun> getRun(RunSlug run);
+	Mono<WorkerRun> getRun(RunRef run);
 
 	/**
 	 * Poll the run until it succeeds, fails or is aborted, or has been {@code aborting} for the
@@ -41,7 +45,16 @@ public interface WorkerRunOperations {
 	 * @param timeout how long to wait at most
 	 * @return the run's final state, or {@link CoreClawRunTimeoutException} after the timeout
 	 */
-	Mono<WorkerRun> awaitCompletion(RunSlug run, Duration timeout);
+	Mono<WorkerRun> awaitCompletion(RunRef run, Duration timeout);
+
+	/**
+	 * Poll the run until it is done, as {@link #awaitCompletion(RunRef, Duration)} does, for at
+	 * most the configured default ({@code coreclaw.polling.default-timeout}, 30 minutes unless
+	 * set).
+	 * @param run the run
+	 * @return the run's final state, or {@link CoreClawRunTimeoutException} after the timeout
+	 */
+	Mono<WorkerRun> awaitCompletion(RunRef run);
 
 	/**
 	 * Every result row of the run, read page by page (100 rows a page) as the subscriber asks
@@ -49,7 +62,7 @@ public interface WorkerRunOperations {
 	 * @param run the run
 	 * @return the rows, each a map from column key to value
 	 */
-	Flux<Map<String, Object>> results(RunSlug run);
+	Flux<Map<String, Object>> results(RunRef run);
 
 	/**
 	 * Every result row of the run, each converted to the given type with the application's
@@ -59,7 +72,7 @@ public interface WorkerRunOperations {
 	 * @param rowType the row type
 	 * @return the converted rows
 	 */
-	<T> Flux<T> results(RunSlug run, Class<T> rowType);
+	<T> Flux<T> results(RunRef run, Class<T> rowType);
 
 	/**
 	 * Read one page of the run's result rows ({@code GET …/{runId}/result}).
@@ -68,14 +81,14 @@ public interface WorkerRunOperations {
 	 * @param pageSize the rows per page, from 1 to 100
 	 * @return the page
 	 */
-	Mono<ResultPage> resultPage(RunSlug run, int page, int pageSize);
+	Mono<ResultPage> resultPage(RunRef run, int page, int pageSize);
 
 	/**
 	 * Read the run's log ({@code GET …/{runId}/log}).
 	 * @param run the run
 	 * @return the log
 	 */
-	Mono<RunLog> log(RunSlug run);
+	Mono<RunLog> log(RunRef run);
 
 	/**
 	 * Ask CoreClaw to abort the run ({@code POST …/{runId}/abort}); the run then goes through
@@ -83,7 +96,7 @@ public interface WorkerRunOperations {
 	 * @param run the run
 	 * @return completion once CoreClaw has accepted the request
 	 */
-	Mono<Void> abort(RunSlug run);
+	Mono<Void> abort(RunRef run);
 
 	/**
 	 * Start a new run with the same input ({@code POST …/{runId}/rerun}) and return at once.
@@ -91,7 +104,16 @@ public interface WorkerRunOperations {
 	 * @param options the run options
 	 * @return the slug of the new run
 	 */
-	Mono<RunSlug> rerunAsync(RunSlug run, RunOptions options);
+	Mono<RunSlug> rerunAsync(RunRef run, RunOptions options);
+
+	/**
+	 * Start a new run with the same input and default options, and return at once.
+	 * @param run the run to repeat
+	 * @return the slug of the new run
+	 */
+	default Mono<RunSlug> rerunAsync(RunRef run) {
+		return rerunAsync(run, RunOptions.defaults());
+	}
 
 	/**
 	 * Start a new run with the same input and wait for its result (at most five minutes at
@@ -100,16 +122,26 @@ public interface WorkerRunOperations {
 	 * @param options the run options
 	 * @return the new run and the first window of its results
 	 */
-	Mono<SyncRunResult> rerunSync(RunSlug run, RunOptions options);
+	Mono<SyncRunResult> rerunSync(RunRef run, RunOptions options);
 
 	/**
 	 * Export the run's results to a file and return its temporary download URL
-	 * ({@code GET …/{runId}/result/export}).
+	 * ({@code GET …/{runId}/result/export}, {@code …/last/export} for the shortcuts).
 	 * @param run the run
 	 * @param format the file format
 	 * @param keys the columns to export, empty for all
 	 * @return the download URL
 	 */
-	Mono<URI> export(RunSlug run, ExportFormat format, List<String> keys);
+	Mono<URI> export(RunRef run, ExportFormat format, List<String> keys);
+
+	/**
+	 * Export every column of the run's results to a file and return its temporary download URL.
+	 * @param run the run
+	 * @param format the file format
+	 * @return the download URL
+	 */
+	default Mono<URI> export(RunRef run, ExportFormat format) {
+		return export(run, format, List.of());
+	}
 
 }

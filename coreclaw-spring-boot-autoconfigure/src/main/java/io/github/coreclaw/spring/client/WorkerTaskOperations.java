@@ -59,12 +59,25 @@ public interface WorkerTaskOperations {
 
 	/**
 	 * Start a run of the given worker task, wait for it to finish by polling (no five-minute
-	 * limit), then read the first page of its results; nothing is ever sent twice.
+	 * limit), then read the first page of its results; nothing is ever sent twice. Every failure
+	 * after the run started carries the run ({@link CoreClawException#getRunSlug()}), so that the
+	 * caller can follow it instead of starting another one.
 	 * @param workerTaskId the worker task slug
 	 * @param options the run options; {@code limit} sizes the first page
 	 * @param timeout how long to wait for the run at most
 	 * @return the finished run and its first page, or {@link CoreClawRunTimeoutException}
 	 */
 	Mono<CompletedRun> runAndAwait(String workerTaskId, RunOptions options, Duration timeout);
+
+	/**
+	 * Start a run of the given worker task with default options, wait for it to finish by polling
+	 * and read the first page of its results.
+	 * @param workerTaskId the worker task slug
+	 * @param timeout how long to wait for the run at most
+	 * @return the finished run and its first page, or {@link CoreClawRunTimeoutException}
+	 */
+	default Mono<CompletedRun> runAndAwait(String workerTaskId, Duration timeout) {
+		return runAndAwait(workerTaskId, RunOptions.defaults(), timeout);
+	}
 
 }

@@ -91,7 +91,7 @@ class CoreClawRunsAutoConfigurationTests {
 			.run((context) -> assertThat(
 					CoreClawClientSettingsMapper.mapPolling(context.getBean(CoreClawProperties.class).getPolling()))
 				.isEqualTo(new CoreClawPollingSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), 1.5, 0.0,
-						Duration.ofMinutes(2), true)));
+						Duration.ofMinutes(2), true, Duration.ofMinutes(30))));
 	}
 
 	@Test

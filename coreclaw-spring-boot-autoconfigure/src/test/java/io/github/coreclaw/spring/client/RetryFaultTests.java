@@ -35,6 +35,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.coreclaw.spring.client.CoreClawStubs.envelope;
 import static io.github.coreclaw.spring.client.CoreClawStubs.json;
 import static io.github.coreclaw.spring.client.CoreClawStubs.RUN_OK;
@@ -148,6 +150,18 @@ class RetryFaultTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "400", "422", "200", "503" })
+	void addedCodesAreRetriedWhateverTheHttpStatus(int status) {
+		stubSequence(wireMock, envelope(status, 30003, "running tasks reached the plan limit"), json(200, RUN_OK));
+		CoreClawRetrySettings settings = FAST.withRetryable(CoreClawRetrySettings.DEFAULT_RETRYABLE_STATUSES,
+				List.of(CoreClawRetrySettings.CodeRange.parse("13000-13999"), CoreClawRetrySettings.CodeRange.parse("30003")));
+		try (CoreClawClient client = client(settings)) {
+			assertThat(client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
+		}
+		wireMock.verify(2, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/t1/runs")));
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "401, 12001", "401, 12002", "400, 11000", "422, 11000", "404, 60001", "200, 30003", "500, 12001" })
 	void clientErrorsAreNeverRetried(int status, long code) {
 		wireMock.stubFor(post(anyUrl()).willReturn(envelope(status, code, "no")));
@@ -177,7 +191,7 @@ class RetryFaultTests {
 		assertThat(ex.isRunMayExist()).isTrue();
 		assertThat(ex.getMessage()).startsWith("The connection to CoreClaw at " + wireMock.baseUrl()
 				+ " failed during POST /api/v2/worker-tasks/t1/runs before a complete response arrived: ")
-			.endsWith("The run may have been created: look at the worker task's runs before starting it again.");
+			.endsWith("The run may have been created: look at the recent runs before starting it again.");
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 

@@ -67,9 +67,17 @@ class WorkerRunOperationsTests {
 				"scraper_title":"Demo Worker","slug":"01KKDXV2G26BT7NH4ZQR2R4NPZ","started_at":1782091200,
 				"status":"succeeded","traffic":0,"usage":"1.00","version":"latest","new_field":true}}""")));
 		WorkerRun run = runs(null).getRun(RUN).block(Duration.ofSeconds(5));
-		assertThat(run).isEqualTo(new WorkerRun(RUN, RunStatus.SUCCEEDED, "demo-worker", "Demo Worker", "latest", 1,
-				new BigDecimal("1.00"), Instant.ofEpochSecond(1782091200), Instant.ofEpochSecond(1782091210),
-				Duration.ofSeconds(10), null, "openapi"));
+		assertThat(run).isEqualTo(WorkerRun.builder(RUN, RunStatus.SUCCEEDED)
+			.workerSlug("demo-worker")
+			.workerTitle("Demo Worker")
+			.version("latest")
+			.resultCount(1)
+			.usage(new BigDecimal("1.00"))
+			.startedAt(Instant.ofEpochSecond(1782091200))
+			.finishedAt(Instant.ofEpochSecond(1782091210))
+			.duration(Duration.ofSeconds(10))
+			.origin("openapi")
+			.build());
 		assertThat(run.finished()).isTrue();
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
 		wireMock.verify(1, getRequestedFor(urlEqualTo(DETAIL)).withHeader("Authorization", equalTo("Bearer " + API_KEY)));
@@ -283,7 +291,11 @@ class WorkerRunOperationsTests {
 		wireMock.stubFor(get(urlPathEqualTo(DETAIL + "/result")).willReturn(json(200, """
 				{"code":0,"data":{"count":120,"headers":[{"key":"n","label":"N"}],"list":[{"n":51}],"page_index":2,"page_size":50}}""")));
 		ResultPage page = runs(null).resultPage(RUN, 2, 50).block(Duration.ofSeconds(5));
-		assertThat(page).isEqualTo(new ResultPage(2, 50, 120, List.of(new ResultHeader("n", "N")), List.of(Map.of("n", 51))));
+		assertThat(page).isEqualTo(ResultPage.builder(2, 50)
+			.total(120)
+			.headers(List.of(new ResultHeader("n", "N")))
+			.rows(List.of(Map.of("n", 51)))
+			.build());
 		wireMock.verify(1, getRequestedFor(urlEqualTo(DETAIL + "/result?offset=2&limit=50")));
 	}
 

@@ -52,8 +52,9 @@ class WorkerTaskOperationsErrorTests {
 			"200, 13999, too many requests, CoreClawRateLimitedException",
 			"200, 60001, task does not exist, CoreClawNotFoundException",
 			"200, 12001, authentication required, CoreClawAuthenticationException",
-			"200, 30001, account balance is insufficient, CoreClawApiException",
-			"200, 30003, running tasks reached the plan limit, CoreClawApiException" })
+			"200, 30001, account balance is insufficient, CoreClawInsufficientBalanceException",
+			"200, 30003, running tasks reached the plan limit, CoreClawConcurrencyLimitException",
+			"422, 30003, running tasks reached the plan limit, CoreClawConcurrencyLimitException" })
 	void everyDocumentedErrorBecomesItsException(int status, long code, String message, String type) {
 		wireMock.stubFor(post(anyUrl()).willReturn(envelope(status, code, message)));
 		CoreClawApiException ex = catchThrowableOfType(CoreClawApiException.class,
@@ -222,8 +223,8 @@ class WorkerTaskOperationsErrorTests {
 		CoreClawTimeoutException ex = catchThrowableOfType(CoreClawTimeoutException.class,
 				() -> CoreClawClient.builder(settings).build().workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
 		assertThat(ex.getMessage()).isEqualTo("No response from CoreClaw to POST /api/v2/worker-tasks/t1/runs within "
-				+ "300ms (coreclaw.response-timeout). The run may have been created: look at the worker task's runs "
-				+ "before starting it again.");
+				+ "300ms (coreclaw.response-timeout). The run may have been created: look at the recent runs before "
+				+ "starting it again.");
 		assertThat(ex.isRunMayExist()).isTrue();
 		assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(300));
 	}

@@ -11,6 +11,8 @@ import java.util.List;
 
 import io.github.coreclaw.spring.client.CoreClawApiException;
 import io.github.coreclaw.spring.client.CoreClawAuthenticationException;
+import io.github.coreclaw.spring.client.CoreClawConcurrencyLimitException;
+import io.github.coreclaw.spring.client.CoreClawInsufficientBalanceException;
 import io.github.coreclaw.spring.client.CoreClawNotFoundException;
 import io.github.coreclaw.spring.client.CoreClawRateLimitedException;
 import io.github.coreclaw.spring.client.CoreClawValidationException;
@@ -44,6 +46,12 @@ public final class ApiErrorMapper {
 		/** HTTP 400 or 422, or code 11000. */
 		VALIDATION,
 
+		/** Code 30003: the plan's limit of runs at once is reached; no run was created. */
+		CONCURRENCY_LIMITED,
+
+		/** Code 30001: the account balance is insufficient. */
+		INSUFFICIENT_BALANCE,
+
 		/** Anything else. */
 		OTHER
 
@@ -68,6 +76,12 @@ public final class ApiErrorMapper {
 		}
 		if (code == 11000) {
 			return Kind.VALIDATION;
+		}
+		if (code == 30003) {
+			return Kind.CONCURRENCY_LIMITED;
+		}
+		if (code == 30001) {
+			return Kind.INSUFFICIENT_BALANCE;
 		}
 		return switch (httpStatus) {
 			case 429 -> Kind.RATE_LIMITED;
@@ -149,6 +163,13 @@ public final class ApiErrorMapper {
 					message.append(". Check the identifier in the request path.").toString(), httpStatus, code,
 					apiMessage, requestId, details);
 			case VALIDATION -> new CoreClawValidationException(message.toString(), httpStatus, code, apiMessage,
+					requestId, details);
+			case CONCURRENCY_LIMITED -> new CoreClawConcurrencyLimitException(message.append(
+					". No run was started: wait for running runs to finish, use the run queue, or retry code 30003 "
+							+ "(coreclaw.retry.retryable-codes).")
+				.toString(), httpStatus, code, apiMessage, requestId, details);
+			case INSUFFICIENT_BALANCE -> new CoreClawInsufficientBalanceException(
+					message.append(". Top up the CoreClaw account's balance.").toString(), httpStatus, code, apiMessage,
 					requestId, details);
 			case OTHER -> new CoreClawApiException(message.toString(), httpStatus, code, apiMessage, requestId, details);
 		};

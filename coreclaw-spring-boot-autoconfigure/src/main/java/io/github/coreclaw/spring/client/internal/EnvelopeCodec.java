@@ -19,12 +19,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EnvelopeCodec {
 
+	private static final EnvelopeCodec SHARED = new EnvelopeCodec();
+
 	private final ObjectMapper mapper = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	private final JavaType lenientType = envelopeType(Object.class);
+
+	/**
+	 * The codec every client shares: the wire format does not depend on the application, and
+	 * envelope types computed once can serve every client.
+	 * @return the shared codec
+	 */
+	public static EnvelopeCodec shared() {
+		return SHARED;
+	}
 
 	/**
 	 * The mapper of the wire format.

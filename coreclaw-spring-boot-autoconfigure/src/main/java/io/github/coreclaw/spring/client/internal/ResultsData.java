@@ -56,7 +56,7 @@ public record ResultsData(@Nullable Long count, @Nullable List<Header> headers,
 		return new ResultsData(count, null, null, null, null);
 	}
 
-	List<Map<String, Object>> rows() {
+	public List<Map<String, Object>> rows() {
 		if (this.list == null) {
 			return List.of();
 		}
@@ -69,7 +69,7 @@ public record ResultsData(@Nullable Long count, @Nullable List<Header> headers,
 		return rows;
 	}
 
-	List<ResultHeader> headerList() {
+	public List<ResultHeader> headerList() {
 		if (this.headers == null) {
 			return List.of();
 		}
@@ -89,9 +89,11 @@ public record ResultsData(@Nullable Long count, @Nullable List<Header> headers,
 	 * @return the page
 	 */
 	public ResultPage toPage(int page, int pageSize) {
-		return new ResultPage((this.pageIndex != null) ? this.pageIndex : page,
-				(this.pageSize != null) ? this.pageSize : pageSize, (this.count != null) ? this.count : ResultPage.UNKNOWN_TOTAL,
-				headerList(), rows());
+		return ResultPage.builder(page, pageSize)
+			.total((this.count != null) ? this.count : ResultPage.UNKNOWN_TOTAL)
+			.headers(headerList())
+			.rows(rows())
+			.build();
 	}
 
 	/**

@@ -75,19 +75,33 @@ public final class RetryPolicy implements Predicate<Throwable> {
 
 	/**
 	 * Whether a failure of a request that starts a run shows that no run was started: the
-	 * request was never sent, or CoreClaw refused it for rate limiting.
+	 * request was never sent, or CoreClaw refused it for rate limiting or the plan's concurrency
+	 * limit (code 30003, documented as creating no run).
 	 * @param failure the failure
 	 * @return {@code true} if repeating the request cannot start a second run
 	 */
 	public static boolean runCertainlyNotStarted(Throwable failure) {
+		return certainlyNotExecuted(failure);
+	}
+
+	/**
+	 * Whether a failure shows that CoreClaw certainly did not carry out the request: it was never
+	 * sent, or CoreClaw refused it before acting (rate limited, plan concurrency limit).
+	 * @param failure the failure
+	 * @return {@code true} if repeating the request cannot do anything twice
+	 */
+	public static boolean certainlyNotExecuted(Throwable failure) {
 		if (failure instanceof CoreClawConnectionException connection) {
 			return !connection.isRequestSent();
 		}
 		if (failure instanceof CoreClawTimeoutException timeout) {
-			return !timeout.isRunMayExist();
+			return !timeout.isRequestSent();
 		}
-		return failure instanceof CoreClawApiException api
-				&& ApiErrorMapper.classify(api.getHttpStatus(), api.getCode()) == ApiErrorMapper.Kind.RATE_LIMITED;
+		if (failure instanceof CoreClawApiException api) {
+			ApiErrorMapper.Kind kind = ApiErrorMapper.classify(api.getHttpStatus(), api.getCode());
+			return kind == ApiErrorMapper.Kind.RATE_LIMITED || kind == ApiErrorMapper.Kind.CONCURRENCY_LIMITED;
+		}
+		return false;
 	}
 
 	@Override
@@ -108,13 +122,14 @@ public final class RetryPolicy implements Predicate<Throwable> {
 		}
 		int status = failure.getHttpStatus();
 		long code = failure.getCode();
-		ApiErrorMapper.Kind kind = ApiErrorMapper.classify(status, code);
-		if (kind == ApiErrorMapper.Kind.AUTHENTICATION || kind == ApiErrorMapper.Kind.NOT_FOUND
-				|| kind == ApiErrorMapper.Kind.VALIDATION) {
-			return false;
-		}
+		// A configured code is retried whatever the HTTP status carrying it (30003 comes with 4xx).
 		if (code != CoreClawApiException.NO_CODE && code != 0 && this.settings.isRetryableCode(code)) {
 			return true;
+		}
+		ApiErrorMapper.Kind kind = ApiErrorMapper.classify(status, code);
+		if (kind == ApiErrorMapper.Kind.AUTHENTICATION || kind == ApiErrorMapper.Kind.NOT_FOUND
+				|| kind == ApiErrorMapper.Kind.VALIDATION || kind == ApiErrorMapper.Kind.INSUFFICIENT_BALANCE) {
+			return false;
 		}
 		boolean success = status >= 200 && status < 300;
 		return !success && this.settings.retryableStatuses().contains(status);

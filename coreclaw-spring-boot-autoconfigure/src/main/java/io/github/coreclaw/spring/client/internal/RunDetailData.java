@@ -46,15 +46,24 @@ public record RunDetailData(@Nullable String slug,
 	 * @param requested the run that was asked for, used when the reply names none
 	 * @return the run
 	 */
-	public WorkerRun toWorkerRun(RunSlug requested) {
+	public @Nullable WorkerRun toWorkerRun(@Nullable RunSlug requested) {
 		RunSlug runSlug = (this.slug != null && !this.slug.isBlank()) ? new RunSlug(this.slug) : requested;
-		return new WorkerRun(runSlug, RunStatus.from(this.status), this.workerSlug, this.workerTitle, this.version,
-				(this.results != null) ? this.results : 0, decimal(this.usage), WireValues.instant(this.startedAt),
-				WireValues.instant(this.finishedAt), (this.duration != null && this.duration >= 0) ? Duration.ofSeconds(this.duration)
-						: null,
-				WireValues.text(this.errorMessage), this.origin);
+		if (runSlug == null) {
+			return null;
+		}
+		return WorkerRun.builder(runSlug, RunStatus.from(this.status))
+			.workerSlug(this.workerSlug)
+			.workerTitle(this.workerTitle)
+			.version(this.version)
+			.resultCount((this.results != null) ? this.results : 0)
+			.usage(decimal(this.usage))
+			.startedAt(WireValues.instant(this.startedAt))
+			.finishedAt(WireValues.instant(this.finishedAt))
+			.duration((this.duration != null && this.duration >= 0) ? Duration.ofSeconds(this.duration) : null)
+			.errorMessage(WireValues.text(this.errorMessage))
+			.origin(this.origin)
+			.build();
 	}
-
 
 	private static @Nullable BigDecimal decimal(@Nullable String value) {
 		if (value == null || value.isBlank()) {

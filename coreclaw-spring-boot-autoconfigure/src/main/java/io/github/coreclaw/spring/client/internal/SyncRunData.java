@@ -48,14 +48,31 @@ public record SyncRunData(@JsonProperty("run_slug") @Nullable String runSlug,
 			return null;
 		}
 		ResultsData window = (this.results != null) ? this.results : ResultsData.EMPTY;
-		return new SyncRunResult(new RunSlug(this.runSlug), RunStatus.from(this.runStatus), WireValues.text(this.errorMessage),
-				WireValues.text(this.resultMessage), WireValues.instant(this.startTimestamp), WireValues.instant(this.endTimestamp),
-				(this.runningDuration != null && this.runningDuration >= 0) ? Duration.ofSeconds(this.runningDuration)
-						: null,
-				(window.count() != null) ? window.count() : window.rows().size(), window.headerList(), window.rows(),
-				rowMapper);
+		return SyncRunResult.builder(new RunSlug(this.runSlug), RunStatus.from(this.runStatus))
+			.errorMessage(WireValues.text(this.errorMessage))
+			.resultMessage(WireValues.text(this.resultMessage))
+			.startedAt(WireValues.instant(this.startTimestamp))
+			.finishedAt(WireValues.instant(this.endTimestamp))
+			.runningDuration((this.runningDuration != null && this.runningDuration >= 0)
+					? Duration.ofSeconds(this.runningDuration) : null)
+			.total((window.count() != null) ? window.count() : window.rows().size())
+			.headers(window.headerList())
+			.rows(window.rows())
+			.reportedFinished(this.isFinished)
+			.rowMapper(rowMapper)
+			.build();
 	}
 
 
+
+
+	/**
+	 * The data if it names a run, as every synchronous run reply must.
+	 * @param data the data
+	 * @return the data, {@code null} if absent or naming no run
+	 */
+	public static @Nullable SyncRunData namingRun(@Nullable SyncRunData data) {
+		return (data != null && data.runSlug() != null && !data.runSlug().isBlank()) ? data : null;
+	}
 
 }

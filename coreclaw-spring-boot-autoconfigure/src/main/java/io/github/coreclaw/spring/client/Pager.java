@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.util.List;
+import java.util.function.IntFunction;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads every item of a paged CoreClaw list, one page at a time and only as the subscriber asks
+ * for items (never more than one page ahead), checking that each reply is the page asked for and
+ * stopping at a short or empty page.
+ */
+final class Pager {
+
+	/** Items per page when a whole list is read: the API's maximum. */
+	static final int PAGE_SIZE = 100;
+
+	private Pager() {
+	}
+
+	/**
+	 * Every item of a list.
+	 * @param <T> the type of the items
+	 * @param what what is listed, for messages (for example {@code the results of run r1})
+	 * @param fetch reads the page of the given number (from 1) with {@link #PAGE_SIZE} items
+	 * @return the items, lazily
+	 */
+	static <T> Flux<T> all(String what, IntFunction<Mono<Page<T>>> fetch) {
+		return Flux.range(1, Integer.MAX_VALUE)
+			.concatMap((page) -> fetch.apply(page).map((reply) -> {
+				checkEcho(what, page, PAGE_SIZE, reply.pageIndex());
+				return new Page<>(page, reply.total(), reply.items());
+			}), 0)
+			.takeUntil((page) -> page.isLast(page.pageIndex(), PAGE_SIZE))
+			.concatMapIterable(Page::items, 1);
+	}
+
+	/**
+	 * Check that a reply is the page that was asked for.
+	 * @param what what is listed, for messages
+	 * @param requested the page number asked for
+	 * @param pageSize the page size asked for
+	 * @param echoed the page number CoreClaw echoed, {@code null} if none
+	 * @throws CoreClawException if CoreClaw echoed another page number
+	 */
+	static void checkEcho(String what, int requested, int pageSize, @Nullable Integer echoed) {
+		// offset 0 and 1 both mean the first page, so an echo of 0 for page 1 is no mismatch.
+		if (echoed != null && echoed != requested && !(requested == 1 && echoed == 0)) {
+			throw new CoreClawException("CoreClaw answered page " + echoed + " when asked for page " + requested
+					+ " (" + pageSize + " a page) of " + what + ". Reading on would repeat or skip items, so the "
+					+ "read stops here; CoreClaw may have changed what its offset parameter means.");
+		}
+	}
+
+	/**
+	 * One page of a paged reply.
+	 *
+	 * @param <T> the type of the items
+	 * @param pageIndex the page number CoreClaw echoed, {@code null} if it sent none
+	 * @param total the total number of items CoreClaw reported, {@code null} if it sent none
+	 * @param items the items of the page
+	 */
+	record Page<T>(@Nullable Integer pageIndex, @Nullable Long total, List<T> items) {
+
+		/**
+		 * Whether no page follows: this one is short or empty, or reaches the total.
+		 * @param page the number of this page
+		 * @param pageSize the page size that was asked for
+		 * @return whether this is the last page
+		 */
+		boolean isLast(int page, int pageSize) {
+			return this.items.isEmpty() || this.items.size() < pageSize
+					|| (this.total != null && (long) page * pageSize >= this.total);
+		}
+
+	}
+
+}

@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import io.github.coreclaw.spring.client.internal.Durations;
+import io.github.coreclaw.spring.client.internal.RetryPolicy;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the attempts of a call under the client's Resilience4j {@link Retry}, showing the retry
+ * only the failures the operation's {@link RetryClass} allows to repeat, whoever configured the
+ * retry; the final failure tells how many attempts were made and carries the earlier ones.
+ */
+final class RetryExecutor {
+
+	private static final Log logger = LogFactory.getLog(CoreClawClient.class);
+
+	private static final Set<Retry> LOGGED_RETRIES = Collections.newSetFromMap(new WeakHashMap<>());
+
+	private final @Nullable Retry retry;
+
+	private final boolean ownPolicy;
+
+	/**
+	 * Create an executor.
+	 * @param retry the retry, {@code null} for none
+	 */
+	RetryExecutor(@Nullable Retry retry) {
+		this.retry = retry;
+		this.ownPolicy = (retry != null) && RetryPolicy.isOwn(retry.getRetryConfig());
+		if (retry != null) {
+			logRetries(retry);
+		}
+	}
+
+	@Nullable Retry retry() {
+		return this.retry;
+	}
+
+	/**
+	 * Apply the retry to the attempts of an operation of the given class.
+	 * @param <R> the type of the result
+	 * @param retryClass how the operation may be repeated
+	 * @param attempt one attempt, subscribed again for each retry
+	 * @return the retried call
+	 */
+	<R> Mono<R> execute(RetryClass retryClass, Mono<R> attempt) {
+		Retry retry = this.retry;
+		if (retry == null) {
+			return attempt;
+		}
+		Predicate<Throwable> repeatable = repeatable(retryClass);
+		return Mono.defer(() -> {
+			List<Throwable> failures = new CopyOnWriteArrayList<>();
+			Mono<R> tracked = attempt.doOnError(failures::add);
+			Mono<R> retried = (repeatable != null) ? guarded(tracked, retry, repeatable)
+					: tracked.transformDeferred(RetryOperator.of(retry));
+			return retried.onErrorMap((ex) -> attempts(ex, failures));
+		});
+	}
+
+	/**
+	 * Which failures the retry may see at all, {@code null} for every one: the class of the
+	 * operation decides, so an application's retry cannot repeat what must not be repeated.
+	 */
+	private @Nullable Predicate<Throwable> repeatable(RetryClass retryClass) {
+		return switch (retryClass) {
+			case READ, IDEMPOTENT -> null;
+			// The client's own policy already refuses a run request that may have started a run,
+			// and retries the statuses the application configured (500 by default).
+			case STARTS_RUN -> this.ownPolicy ? null : RetryPolicy::runCertainlyNotStarted;
+			case NON_IDEMPOTENT -> RetryPolicy::certainlyNotExecuted;
+		};
+	}
+
+	/**
+	 * Apply the retry with every failure that must not be repeated hidden from it, so that the
+	 * retry's own predicate never sees it.
+	 */
+	private static <R> Mono<R> guarded(Mono<R> attempt, Retry retry, Predicate<Throwable> repeatable) {
+		return attempt.<Object>map((value) -> value)
+			.onErrorResume((ex) -> !repeatable.test(ex), (ex) -> Mono.just(new UnsafeToRepeat(ex)))
+			.transformDeferred(RetryOperator.of(retry))
+			.flatMap((value) -> (value instanceof UnsafeToRepeat unsafe) ? Mono.error(unsafe.failure())
+					: Mono.just(castResult(value)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <R> R castResult(Object value) {
+		return (R) value;
+	}
+
+	private static Throwable attempts(Throwable last, List<Throwable> failures) {
+		if (failures.size() > 1 && last instanceof CoreClawException exception) {
+			exception.setAttempts(failures.size());
+			for (Throwable failure : failures) {
+				if (failure != last) {
+					last.addSuppressed(failure);
+				}
+			}
+		}
+		return last;
+	}
+
+	/**
+	 * Log one WARN line per retry of the given Retry, once per Retry even when several clients
+	 * share an application's instance.
+	 */
+	private static void logRetries(Retry retry) {
+		synchronized (LOGGED_RETRIES) {
+			if (!LOGGED_RETRIES.add(retry)) {
+				return;
+			}
+		}
+		int maxAttempts = retry.getRetryConfig().getMaxAttempts();
+		retry.getEventPublisher()
+			.onRetry((event) -> logger.warn("CoreClaw attempt " + event.getNumberOfRetryAttempts() + "/" + maxAttempts
+					+ " failed, retrying in " + Durations.format(event.getWaitInterval()) + ": "
+					+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "")));
+	}
+
+	private record UnsafeToRepeat(Throwable failure) {
+	}
+
+}

@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ClientHttpResponse;
+import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
+import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
+
+/**
+ * A connector that answers in memory, without sockets or threads of its own, so that long waits
+ * can run under virtual time: each request is answered by a function of the request.
+ */
+final class InMemoryConnector implements ClientHttpConnector {
+
+	private final Function<MockClientHttpRequest, Reply> responder;
+
+	private final List<String> threads = new CopyOnWriteArrayList<>();
+
+	InMemoryConnector(Function<MockClientHttpRequest, Reply> responder) {
+		this.responder = responder;
+	}
+
+	@Override
+	public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
+			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
+		MockClientHttpRequest request = new MockClientHttpRequest(method, uri);
+		return requestCallback.apply(request).then(Mono.fromSupplier(() -> {
+			this.threads.add(Thread.currentThread().getName());
+			Reply reply = this.responder.apply(request);
+			MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.valueOf(reply.status()));
+			response.getHeaders().set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+			response.setBody(reply.body());
+			return response;
+		}));
+	}
+
+	/**
+	 * The names of the threads the requests were sent on, in order.
+	 * @return the thread names
+	 */
+	List<String> threads() {
+		return this.threads;
+	}
+
+	static Reply runDetail(String slug, String status) {
+		return new Reply(200, "{\"code\":0,\"message\":\"success\",\"request_id\":\"req-1\",\"data\":{\"slug\":\""
+				+ slug + "\",\"status\":\"" + status + "\",\"results\":0}}");
+	}
+
+	static Reply error(int status, long code, String message) {
+		return new Reply(status, "{\"code\":" + code + ",\"message\":\"" + message + "\",\"request_id\":\"req-e\"}");
+	}
+
+	/**
+	 * One reply.
+	 *
+	 * @param status the HTTP status
+	 * @param body the JSON body
+	 */
+	record Reply(int status, String body) {
+	}
+
+}
