@@ -10,6 +10,8 @@ import java.net.URI;
 import io.github.coreclaw.spring.callback.CoreClawCallbackHandler;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
+import io.github.coreclaw.spring.client.RunQueueOperations;
+import io.github.coreclaw.spring.client.WorkerOperations;
 import io.github.coreclaw.spring.client.WorkerRunOperations;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -121,6 +123,18 @@ public final class CoreClawAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkerRunOperations workerRunOperations(CoreClawClient coreClawClient) {
 		return coreClawClient.workerRuns();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkerOperations workerOperations(CoreClawClient coreClawClient) {
+		return coreClawClient.workers();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RunQueueOperations runQueueOperations(CoreClawClient coreClawClient) {
+		return coreClawClient.runQueue();
 	}
 
 	/**

@@ -66,6 +66,10 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private final WorkerRunOperations workerRuns;
 
+	private final WorkerOperations workers;
+
+	private final RunQueueOperations runQueue;
+
 	private CoreClawClient(Builder builder) {
 		this.settings = builder.settings;
 		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : EnvelopeCodec.shared().mapper();
@@ -91,6 +95,8 @@ public final class CoreClawClient implements AutoCloseable {
 		this.callbackReceiverUrl = builder.callbackReceiverUrl;
 		this.workerTasks = new DefaultWorkerTaskOperations(this);
 		this.workerRuns = new DefaultWorkerRunOperations(this);
+		this.workers = new DefaultWorkerOperations(this);
+		this.runQueue = new DefaultRunQueueOperations(this);
 	}
 
 	/**
@@ -116,6 +122,22 @@ public final class CoreClawClient implements AutoCloseable {
 	 */
 	public WorkerRunOperations workerRuns() {
 		return this.workerRuns;
+	}
+
+	/**
+	 * Operations on Workers: run one with an input of your own, queue a run, read its details.
+	 * @return the worker operations
+	 */
+	public WorkerOperations workers() {
+		return this.workers;
+	}
+
+	/**
+	 * Operations on the run queue.
+	 * @return the run queue operations
+	 */
+	public RunQueueOperations runQueue() {
+		return this.runQueue;
 	}
 
 	/**
