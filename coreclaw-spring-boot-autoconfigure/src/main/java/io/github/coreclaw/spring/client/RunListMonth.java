@@ -34,6 +34,7 @@ record RunListMonth(LocalDate first, LocalDate last) {
 			sink.next(new RunListMonth(start, end));
 			if (!month.isAfter(firstMonth)) {
 				sink.complete();
+				return month;
 			}
 			return month.minusMonths(1);
 		});
