@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
 import io.github.coreclaw.spring.client.internal.Identifiers;
@@ -32,7 +33,8 @@ final class DefaultWorkerOperations implements WorkerOperations {
 
 	static final String BY_ID = "/api/v2/workers/{workerId}";
 
-	static final Endpoint<AsyncRunData, RunSlug> RUN = Endpoint.post("worker.run", BY_ID + "/runs", RetryClass.STARTS_RUN)
+	static final Endpoint<AsyncRunData, RunSlug> RUN = Endpoint
+		.post("worker.run", BY_ID + "/runs", RetryClass.STARTS_RUN)
 		.reply(AsyncRunData.class, "data.run_slug", (data, call) -> AsyncRunData.toRunSlug(data));
 
 	static final Endpoint<SyncRunData, SyncRunData> RUN_SYNC = Endpoint
@@ -134,15 +136,27 @@ final class DefaultWorkerOperations implements WorkerOperations {
 			throw new IllegalArgumentException("keyword must not be blank; pass null for every Worker");
 		}
 		String described = (keyword != null) ? what + " matching " + Identifiers.quote(keyword) : what;
-		return Pager.all(described, (page) -> {
-			Map<String, String> query = new LinkedHashMap<>();
-			query.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
-			query.put("limit", Integer.toString(Pager.PAGE_SIZE));
-			if (keyword != null) {
-				query.put("keyword", keyword);
-			}
-			return this.client.execute(new Call<>(endpoint, Map.of(), query, null))
-				.map((data) -> new Pager.Page<>(data.pageIndex(), data.count(), data.workers()));
+		return Flux.defer(() -> {
+			// These replies echo no page number, so Pager cannot see an ignored offset; a page that
+			// repeats the one before shows it (Workers are unique, unlike result rows).
+			AtomicReference<List<WorkerSummary>> previous = new AtomicReference<>(List.of());
+			return Pager.all(described, (page) -> {
+				Map<String, String> query = new LinkedHashMap<>();
+				query.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
+				query.put("limit", Integer.toString(Pager.PAGE_SIZE));
+				if (keyword != null) {
+					query.put("keyword", keyword);
+				}
+				return this.client.execute(new Call<>(endpoint, Map.of(), query, null)).map((data) -> {
+					List<WorkerSummary> workers = data.workers();
+					if (!workers.isEmpty() && workers.equals(previous.getAndSet(workers))) {
+						throw new CoreClawException("CoreClaw answered page " + page + " of " + described
+								+ " with the same Workers as page " + (page - 1) + ". Reading on would repeat them, so "
+								+ "the read stops here; CoreClaw may have changed what its offset parameter means.");
+					}
+					return new Pager.Page<>(data.pageIndex(), data.count(), workers);
+				});
+			});
 		});
 	}
 

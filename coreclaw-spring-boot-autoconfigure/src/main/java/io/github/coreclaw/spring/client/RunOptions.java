@@ -122,7 +122,8 @@ public final class RunOptions {
 	public boolean equals(@Nullable Object other) {
 		return (this == other) || ((other instanceof RunOptions that) && Objects.equals(this.callbackUrl, that.callbackUrl)
 				&& Objects.equals(this.limit, that.limit) && Objects.equals(this.offset, that.offset)
-				&& this.callbackToReceiver == that.callbackToReceiver && Objects.equals(this.version, that.version));
+				&& this.callbackToReceiver == that.callbackToReceiver
+				&& Objects.equals(this.version, that.version));
 	}
 
 	@Override

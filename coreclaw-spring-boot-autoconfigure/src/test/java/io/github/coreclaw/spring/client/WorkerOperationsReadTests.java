@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.coreclaw.spring.client.CoreClawStubs.API_KEY;
 import static io.github.coreclaw.spring.client.CoreClawStubs.envelope;
 import static io.github.coreclaw.spring.client.CoreClawStubs.json;
@@ -240,6 +241,22 @@ class WorkerOperationsReadTests {
 							+ "account's Workers."))
 				.verify(Duration.ofSeconds(10));
 		}
+	}
+
+	@Test
+	void aPageRepeatingThePreviousOneStopsTheList() {
+		wireMock.stubFor(get(urlPathEqualTo("/api/v2/store")).willReturn(json(200, workerPage(1, 100))));
+		try (CoreClawClient client = client()) {
+			StepVerifier.create(client.workers().store(null))
+				.expectNextCount(100)
+				.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(CoreClawException.class)
+					.hasMessage("CoreClaw answered page 2 of the store's Workers with the same Workers as page 1. "
+							+ "Reading on would repeat them, so the read stops here; CoreClaw may have changed what "
+							+ "its offset parameter means."))
+				.verify(Duration.ofSeconds(10));
+		}
+		wireMock.verify(2, anyRequestedFor(anyUrl()));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/api/v2/store?offset=2&limit=100")));
 	}
 
 	@Test
