@@ -16,42 +16,34 @@ import java.time.Duration;
  * @param jitter randomization factor of each wait, from 0 (none) to below 1
  * @param abortingGrace how long a run may stay {@code aborting} before the wait ends with that state
  * @param abortOnTimeout whether a run is aborted when the caller's timeout expires
+ * @param defaultTimeout how long a wait lasts when the caller gives no timeout
  * @since 0.1.0
  */
 public record CoreClawPollingSettings(Duration initialInterval, Duration maxInterval, double multiplier,
-		double jitter, Duration abortingGrace, boolean abortOnTimeout) {
+		double jitter, Duration abortingGrace, boolean abortOnTimeout, Duration defaultTimeout) {
+
+	/** Default of {@link #defaultTimeout()}. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
 	/**
 	 * Check the settings.
-	 * @throws IllegalArgumentException naming the setting that is out of range
+	 * @throws InvalidSettingException naming the setting that is missing or out of range
 	 */
 	public CoreClawPollingSettings {
-		if (initialInterval == null || initialInterval.toMillis() < 1) {
-			throw new IllegalArgumentException("initialInterval must be at least 1ms but was " + initialInterval);
-		}
-		if (maxInterval == null || maxInterval.compareTo(initialInterval) < 0) {
-			throw new IllegalArgumentException(
-					"maxInterval must be at least initialInterval (" + initialInterval + ") but was " + maxInterval);
-		}
-		if (!(multiplier >= 1.0)) {
-			throw new IllegalArgumentException("multiplier must be at least 1.0 but was " + multiplier);
-		}
-		if (!(jitter >= 0.0 && jitter < 1.0)) {
-			throw new IllegalArgumentException("jitter must be at least 0 and below 1 but was " + jitter);
-		}
-		if (abortingGrace == null || abortingGrace.isNegative()) {
-			throw new IllegalArgumentException("abortingGrace must not be negative but was " + abortingGrace);
-		}
+		SettingChecks.waits("initialInterval", initialInterval, "maxInterval", maxInterval, multiplier, jitter);
+		SettingChecks.notNegative("abortingGrace", abortingGrace);
+		SettingChecks.positive("defaultTimeout", defaultTimeout);
 	}
 
 	/**
 	 * The defaults: 2s growing by 2.0 to 15s with 0.2 jitter, 60s of {@code aborting} grace, no
-	 * abort on timeout; close to CoreClaw's own advice of 2, 5, 10 then 15 seconds.
+	 * abort on timeout, waits of 30m when the caller gives no timeout; close to CoreClaw's own
+	 * advice of 2, 5, 10 then 15 seconds.
 	 * @return the default settings
 	 */
 	public static CoreClawPollingSettings defaults() {
 		return new CoreClawPollingSettings(Duration.ofSeconds(2), Duration.ofSeconds(15), 2.0, 0.2,
-				Duration.ofSeconds(60), false);
+				Duration.ofSeconds(60), false, DEFAULT_TIMEOUT);
 	}
 
 	/**
@@ -65,7 +57,7 @@ public record CoreClawPollingSettings(Duration initialInterval, Duration maxInte
 	public CoreClawPollingSettings withIntervals(Duration initialInterval, Duration maxInterval, double multiplier,
 			double jitter) {
 		return new CoreClawPollingSettings(initialInterval, maxInterval, multiplier, jitter, this.abortingGrace,
-				this.abortOnTimeout);
+				this.abortOnTimeout, this.defaultTimeout);
 	}
 
 	/**
@@ -76,7 +68,17 @@ public record CoreClawPollingSettings(Duration initialInterval, Duration maxInte
 	 */
 	public CoreClawPollingSettings withAborting(Duration abortingGrace, boolean abortOnTimeout) {
 		return new CoreClawPollingSettings(this.initialInterval, this.maxInterval, this.multiplier, this.jitter,
-				abortingGrace, abortOnTimeout);
+				abortingGrace, abortOnTimeout, this.defaultTimeout);
+	}
+
+	/**
+	 * Return a copy with another default timeout.
+	 * @param defaultTimeout how long a wait lasts when the caller gives no timeout
+	 * @return the new settings
+	 */
+	public CoreClawPollingSettings withDefaultTimeout(Duration defaultTimeout) {
+		return new CoreClawPollingSettings(this.initialInterval, this.maxInterval, this.multiplier, this.jitter,
+				this.abortingGrace, this.abortOnTimeout, defaultTimeout);
 	}
 
 	/**

@@ -119,7 +119,7 @@ public final class RunOptions {
 
 	@Override
 	public String toString() {
-		return "RunOptions[callbackUrl=" + this.callbackUrl + ", limit=" + this.limit + ", offset=" + this.offset
+		return "RunOptions[callbackUrl=" + SafeUrls.origin(this.callbackUrl) + ", limit=" + this.limit + ", offset=" + this.offset
 				+ ", callbackToReceiver=" + this.callbackToReceiver + "]";
 	}
 
