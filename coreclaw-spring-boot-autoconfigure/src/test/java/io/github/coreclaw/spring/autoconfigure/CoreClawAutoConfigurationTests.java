@@ -192,8 +192,9 @@ class CoreClawAutoConfigurationTests {
 				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).isEqualTo(
-						"coreclaw.base-url is 'openapi.coreclaw.com', which is not an absolute http or https URL with a host.");
-				assertThat(analysis.getAction()).startsWith("Set coreclaw.base-url to the root URL of the CoreClaw API");
+						"coreclaw.base-url must be an absolute http or https URL with a host but it is relative.");
+				assertThat(analysis.getAction()).isEqualTo(
+						"Set coreclaw.base-url to an absolute http or https URL with a host, or remove it to use the default.");
 			});
 	}
 
@@ -207,6 +208,89 @@ class CoreClawAutoConfigurationTests {
 		assertFailureNames("coreclaw.default-callback-url=/relative", "coreclaw.default-callback-url");
 		assertFailureNames("coreclaw.default-callback-url=https://app.example.com/cb?k=" + API_KEY,
 				"coreclaw.default-callback-url");
+	}
+
+	@Test
+	void callbackUrlThatHoldsTheKeyIsRefusedWithoutEchoingEither() {
+		this.contextRunner
+			.withPropertyValues("coreclaw.api-key=" + API_KEY,
+					"coreclaw.default-callback-url=https://app.example.com/cb?k=" + API_KEY)
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("coreclaw.default-callback-url must be a URL without "
+						+ "the API key, which CoreClaw would send to the callback receiver but it contains the API key.");
+				assertThat(analysis.getAction()).isEqualTo("Set coreclaw.default-callback-url to a URL without the API "
+						+ "key, which CoreClaw would send to the callback receiver, or remove it.");
+			});
+	}
+
+	@Test
+	void unresolvedApiKeyPlaceholderIsReportedLikeAMissingKeyAndNamesTheVariable() {
+		this.contextRunner.withPropertyValues("coreclaw.api-key=${CORECLAW_TEST_KEY_THAT_IS_NOT_SET}").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("No CoreClaw API key is configured: coreclaw.api-key is "
+					+ "the unresolved placeholder ${CORECLAW_TEST_KEY_THAT_IS_NOT_SET}, so the CoreClaw client cannot "
+					+ "authenticate its requests.");
+			assertThat(analysis.getAction()).isEqualTo("Set the environment variable CORECLAW_TEST_KEY_THAT_IS_NOT_SET "
+					+ "to an API key from the CoreClaw console (Settings > API & Integrations), or write the key into "
+					+ "coreclaw.api-key. To start without the CoreClaw client, set coreclaw.enabled=false.");
+		});
+	}
+
+	@Test
+	void partlyResolvedApiKeyShowsOnlyThePlaceholder() {
+		this.contextRunner.withPropertyValues("coreclaw.api-key=ck_live_visible${coreclaw.test.key-suffix}")
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("No CoreClaw API key is configured: coreclaw.api-key "
+						+ "holds the unresolved placeholder ${coreclaw.test.key-suffix}, so the CoreClaw client cannot "
+						+ "authenticate its requests.");
+				assertThat(analysis.getAction()).startsWith("Set the property coreclaw.test.key-suffix to an API key")
+					.doesNotContain("ck_live_visible");
+			});
+	}
+
+	@Test
+	void unresolvedBaseUrlPlaceholderIsExplainedBeforeBootSaysItIsNoUrl() {
+		this.contextRunner
+			.withPropertyValues("coreclaw.api-key=" + API_KEY, "coreclaw.base-url=${CORECLAW_TEST_URL_THAT_IS_NOT_SET}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new InvalidCoreClawConfigurationFailureAnalyzer().analyze(context.getStartupFailure())).isNull();
+				FailureAnalysis analysis = new UnresolvedPlaceholderFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).isEqualTo("coreclaw.base-url is the unresolved placeholder "
+						+ "${CORECLAW_TEST_URL_THAT_IS_NOT_SET}: the environment variable CORECLAW_TEST_URL_THAT_IS_NOT_SET "
+						+ "is not set.");
+				assertThat(analysis.getAction()).isEqualTo("Set the environment variable CORECLAW_TEST_URL_THAT_IS_NOT_SET, "
+						+ "or change coreclaw.base-url so that it does not refer to it.");
+			});
+		this.contextRunner
+			.withPropertyValues("coreclaw.api-key=" + API_KEY,
+					"coreclaw.base-url=https://${CORECLAW_TEST_HOST_THAT_IS_NOT_SET}/api")
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("coreclaw.base-url holds the unresolved placeholder "
+						+ "${CORECLAW_TEST_HOST_THAT_IS_NOT_SET}: the environment variable CORECLAW_TEST_HOST_THAT_IS_NOT_SET "
+						+ "is not set.");
+				assertThat(analysis.getAction()).isEqualTo("Set the environment variable CORECLAW_TEST_HOST_THAT_IS_NOT_SET "
+						+ "to the root URL of the CoreClaw API, such as https://openapi.coreclaw.com, or remove "
+						+ "coreclaw.base-url to use that default.");
+			});
+	}
+
+	@Test
+	void otherBindingFailuresAreLeftToBoot() {
+		this.contextRunner.withPropertyValues("coreclaw.api-key=" + API_KEY, "coreclaw.base-url=https://bad url")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new UnresolvedPlaceholderFailureAnalyzer().analyze(context.getStartupFailure())).isNull();
+			});
 	}
 
 	private void assertFailureNames(String property, String name) {
@@ -292,6 +376,20 @@ class CoreClawAutoConfigurationTests {
 					.block(Duration.ofSeconds(5));
 				assertThat(result).isNotNull();
 				assertThat(result.rows(Place.class)).containsExactly(new Place("Alpha"));
+			});
+	}
+
+	@Test
+	void settingsShowNoPathOrQueryOfTheDefaultCallbackUrl() {
+		this.contextRunner
+			.withPropertyValues("coreclaw.api-key=" + API_KEY,
+					"coreclaw.default-callback-url=https://app.example.com:8443/coreclaw/callback/s3cretSegment?token=t0ken")
+			.run((context) -> {
+				String settings = context.getBean(CoreClawClient.class).settings().toString();
+				assertThat(settings).contains("defaultCallbackUrl=https://app.example.com:8443/...")
+					.doesNotContain("s3cretSegment")
+					.doesNotContain("t0ken");
+				assertThat(context.getBean(CoreClawClient.class).toString()).doesNotContain("s3cretSegment");
 			});
 	}
 
