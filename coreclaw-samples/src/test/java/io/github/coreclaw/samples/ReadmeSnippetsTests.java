@@ -92,6 +92,11 @@ class ReadmeSnippetsTests {
 		List<Snippet> snippets = blocks.stream().filter(Block::isJava).map(Snippet::of).toList();
 		assertThat(snippets).as("```java blocks in the README").isNotEmpty();
 		Compilation compilation = compile(snippets);
+		// One class loader for all blocks, as for the classes of one application. Spring's test
+		// context cache may keep contexts that use these classes until the JVM exits, so it is
+		// left open.
+		URLClassLoader loader = new URLClassLoader(new URL[] { OUTPUT.toUri().toURL() },
+				ReadmeSnippetsTests.class.getClassLoader());
 		List<DynamicNode> nodes = new ArrayList<>();
 		nodes.add(DynamicTest.dynamicTest("every fenced block names its language", () -> everyFenceIsTagged(blocks)));
 		nodes.add(DynamicTest.dynamicTest("the compiler reports nothing outside the blocks",
@@ -100,7 +105,7 @@ class ReadmeSnippetsTests {
 			List<DynamicTest> checks = new ArrayList<>();
 			checks.add(DynamicTest.dynamicTest("compiles", () -> compiles(snippet, compilation)));
 			if (snippet.hasTests()) {
-				checks.add(DynamicTest.dynamicTest("its tests pass", () -> testsPass(snippet, compilation)));
+				checks.add(DynamicTest.dynamicTest("its tests pass", () -> testsPass(snippet, compilation, loader)));
 			}
 			nodes.add(DynamicContainer.dynamicContainer("README.md:" + snippet.block().line() + " " + snippet.typeName(),
 					checks));
@@ -130,15 +135,11 @@ class ReadmeSnippetsTests {
 		}
 	}
 
-	private static void testsPass(Snippet snippet, Compilation compilation) throws Exception {
+	private static void testsPass(Snippet snippet, Compilation compilation, ClassLoader loader) throws Exception {
 		if (!compilation.succeeded()) {
 			fail("README.md:" + snippet.block().line() + ": not run, because the README's Java blocks do not "
 					+ "compile (see the failing \"compiles\" checks)");
 		}
-		// Spring's test context cache may keep contexts that use these classes until the JVM
-		// exits, so the class loader is left open.
-		URLClassLoader loader = new URLClassLoader(new URL[] { OUTPUT.toUri().toURL() },
-				ReadmeSnippetsTests.class.getClassLoader());
 		Class<?> testClass = loader.loadClass(snippet.qualifiedTypeName());
 		Launcher launcher = LauncherFactory.create();
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
