@@ -89,7 +89,7 @@ class RunOptionsTests {
 			.limit(5)
 			.build();
 		assertThat(options).hasToString(
-				"RunOptions[callbackUrl=https://app.example.com/..., limit=5, offset=null, callbackToReceiver=false]");
+				"RunOptions[callbackUrl=https://app.example.com/..., limit=5, offset=null, callbackToReceiver=false, version=null]");
 		assertThat(RunOptions.builder().callbackUrl(URI.create("http://127.0.0.1:8080")).build().toString())
 			.startsWith("RunOptions[callbackUrl=http://127.0.0.1:8080, ");
 		assertThat(RunOptions.defaults().toString()).startsWith("RunOptions[callbackUrl=null, ");
