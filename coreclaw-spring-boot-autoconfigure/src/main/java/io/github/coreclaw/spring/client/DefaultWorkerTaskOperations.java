@@ -37,7 +37,8 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 
 	static final String RUNS_PATH = TASK_PATH + "/runs";
 
-	static final Endpoint<AsyncRunData, RunSlug> RUN = Endpoint.post("worker-task.run", RUNS_PATH, RetryClass.STARTS_RUN)
+	static final Endpoint<AsyncRunData, RunSlug> RUN = Endpoint
+		.post("worker-task.run", RUNS_PATH, RetryClass.STARTS_RUN)
 		.reply(AsyncRunData.class, "data.run_slug", (data, call) -> AsyncRunData.toRunSlug(data));
 
 	static final Endpoint<SyncRunData, SyncRunData> RUN_SYNC = Endpoint

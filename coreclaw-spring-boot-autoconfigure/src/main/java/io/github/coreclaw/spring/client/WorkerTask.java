@@ -161,7 +161,8 @@ public final class WorkerTask {
 
 	/**
 	 * The task's saved input.
-	 * @return the input, unmodifiable; {@code null} if CoreClaw sent none (read it with {@link WorkerTaskOperations#getInput(String)})
+	 * @return the input, unmodifiable; {@code null} if CoreClaw sent none (read it with
+	 * {@link WorkerTaskOperations#getInput(String)})
 	 */
 	public @Nullable Map<String, Object> input() {
 		return this.input;
@@ -185,7 +186,8 @@ public final class WorkerTask {
 
 	/**
 	 * When CoreClaw runs the task by itself.
-	 * @return the schedule, {@code null} unless CoreClaw sent all of it (replies that send only {@code schedule_enabled} and {@code schedule_type} leave it {@code null})
+	 * @return the schedule, {@code null} unless CoreClaw sent all of it (replies that send only
+	 * {@code schedule_enabled} and {@code schedule_type} leave it {@code null})
 	 */
 	public @Nullable TaskSchedule schedule() {
 		return this.schedule;
@@ -241,7 +243,9 @@ public final class WorkerTask {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.slug, this.title, this.description, this.workerSlug, this.workerPath, this.workerTitle, this.version, this.input, this.runTimes, this.scheduleEnabled, this.schedule, this.id, this.createdAt, this.updatedAt);
+		return Objects.hash(this.slug, this.title, this.description, this.workerSlug, this.workerPath, this.workerTitle,
+				this.version, this.input, this.runTimes, this.scheduleEnabled, this.schedule, this.id, this.createdAt,
+				this.updatedAt);
 	}
 
 	@Override

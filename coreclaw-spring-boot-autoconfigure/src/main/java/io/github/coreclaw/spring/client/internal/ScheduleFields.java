@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleFields(@JsonProperty("schedule_enabled") @Nullable Integer enabled,
 		@JsonProperty("schedule_type") @Nullable Integer type, @JsonProperty("schedule_time") @Nullable String time,
-		@JsonProperty("schedule_weekday") @Nullable Integer weekday, @JsonProperty("schedule_day") @Nullable Integer day,
+		@JsonProperty("schedule_weekday") @Nullable Integer weekday,
+		@JsonProperty("schedule_day") @Nullable Integer day,
 		@JsonProperty("schedule_once_date") @Nullable String onceDate) {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");

@@ -94,10 +94,11 @@ public final class TaskRequests {
 					+ " could not be written as JSON by the application's mapper: " + ex.getOriginalMessage(), ex);
 		}
 		if (node == null || !node.isObject()) {
-			String written = (node != null) ? node.getNodeType().toString().toLowerCase(Locale.ROOT) : "null";
+			String written = (node != null) ? node.getNodeType().toString().toLowerCase(Locale.ROOT)
+					: "null";
 			throw new IllegalArgumentException("input must be written as a JSON object (a Map, a record, a bean or a "
-					+ "JsonNode object) but the application's mapper wrote " + input.getClass().getName() + " as a JSON "
-					+ written);
+					+ "JsonNode object) but the application's mapper wrote " + input.getClass().getName()
+					+ " as a JSON " + written);
 		}
 		return node;
 	}
@@ -140,7 +141,8 @@ public final class TaskRequests {
 	 * @param version the Worker version
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record UpdateInput(@JsonProperty("input") JsonNode input, @JsonProperty("version") @Nullable String version) {
+	public record UpdateInput(@JsonProperty("input") JsonNode input,
+			@JsonProperty("version") @Nullable String version) {
 
 	}
 
