@@ -55,7 +55,8 @@ public final class CoreClawSimulator implements AutoCloseable {
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.port(port)
 			.bindAddress("127.0.0.1")
-			.usingFilesUnderClasspath(MAPPINGS_ROOT));
+			.usingFilesUnderClasspath(MAPPINGS_ROOT)
+			.extensions(SimulatedWorkerTasks.extension()));
 	}
 
 	/**
