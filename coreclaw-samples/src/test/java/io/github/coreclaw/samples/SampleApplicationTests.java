@@ -48,7 +48,11 @@ class SampleApplicationTests {
 				.contains("| Blue Bottle Coffee     | Oakland       | 4.6    |")
 				.contains("| Philz Coffee           | Berkeley      | 4.6    |")
 				.containsPattern("Run 01SIM[A-Z0-9]{21} is RUNNING; reading it again in \\d+ms")
-				.containsPattern("Run 01SIM[A-Z0-9]{21} of worker task demo-task finished: SUCCEEDED, 5 result rows, first 3:");
+				.containsPattern("Run 01SIM[A-Z0-9]{21} of worker task demo-task finished: SUCCEEDED, 5 result rows, first 3:")
+				.containsPattern("Run 01SIM[A-Z0-9]{21} of Worker demo-worker for \\[coffee\\]: SUCCEEDED, 5 result rows, "
+						+ "first 3:")
+				.containsPattern("Created worker task (01SIMTASK[0-9A-Z]+)\\RStarted run 01SIM[A-Z0-9]{21} of worker task "
+						+ "\\1\\RDeleted worker task \\1");
 			assertThat(output.toString().split("is RUNNING; reading it again in", -1)).hasSize(3);
 			simulator.server().verify(2, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/rate-limited-task/runs")));
 			simulator.server().verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
