@@ -27,28 +27,11 @@ public record AccountData(@Nullable String balance,
 	 * @return the account, {@code null} if the balance is missing or not a number
 	 */
 	public @Nullable Account toAccount() {
-		BigDecimal amount = decimal(this.balance);
+		BigDecimal amount = WireValues.decimal(this.balance);
 		if (amount == null) {
 			return null;
 		}
 		return Account.builder(amount).balanceExpiresAt(WireValues.instant(this.balanceExpirationAt)).build();
-	}
-
-	/**
-	 * A decimal number sent as text.
-	 * @param value the text, may be {@code null}
-	 * @return the number, {@code null} if the text is missing, blank or not a number
-	 */
-	private static @Nullable BigDecimal decimal(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

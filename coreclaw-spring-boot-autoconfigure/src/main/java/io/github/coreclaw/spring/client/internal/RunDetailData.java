@@ -5,7 +5,6 @@
 
 package io.github.coreclaw.spring.client.internal;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -56,25 +55,13 @@ public record RunDetailData(@Nullable String slug,
 			.workerTitle(this.workerTitle)
 			.version(this.version)
 			.resultCount((this.results != null) ? this.results : 0)
-			.usage(decimal(this.usage))
+			.usage(WireValues.decimal(this.usage))
 			.startedAt(WireValues.instant(this.startedAt))
 			.finishedAt(WireValues.instant(this.finishedAt))
 			.duration((this.duration != null && this.duration >= 0) ? Duration.ofSeconds(this.duration) : null)
 			.errorMessage(WireValues.text(this.errorMessage))
 			.origin(this.origin)
 			.build();
-	}
-
-	private static @Nullable BigDecimal decimal(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

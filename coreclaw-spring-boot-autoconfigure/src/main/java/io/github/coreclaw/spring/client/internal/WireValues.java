@@ -5,12 +5,14 @@
 
 package io.github.coreclaw.spring.client.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * How CoreClaw writes "no value" on the wire: 0 for an unset timestamp, "" for an unset text.
+ * How CoreClaw writes values on the wire: 0 for an unset timestamp, "" for an unset text, decimal
+ * numbers as text.
  */
 public final class WireValues {
 
@@ -33,6 +35,23 @@ public final class WireValues {
 	 */
 	public static @Nullable String text(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/**
+	 * A decimal number sent as text, such as a balance or a usage figure.
+	 * @param value the text, may be {@code null}
+	 * @return the number, {@code null} if the text is missing, blank or not a number
+	 */
+	public static @Nullable BigDecimal decimal(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 }
