@@ -15,7 +15,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * answering from the mapping files under {@value #MAPPINGS_ROOT} on the classpath (the same files
  * a WireMock container can load).
  * <p>
- * It accepts the key {@value #API_KEY} as {@code Authorization: Bearer} and knows the worker
+ * It accepts the key {@value #API_KEY} in each of CoreClaw's three ways ({@code Authorization:
+ * Bearer}, an {@code api-key} header, {@code ?token=}), asks none for the public operations, and
+ * knows the worker
  * tasks {@value #DEMO_TASK}, {@value #RATE_LIMITED_TASK} (HTTP 429 with {@code Retry-After: 1} on
  * its first run) and {@value #BUSY_TASK} (code 13000 under HTTP 200 on its first run). A run of a
  * known task, asynchronous or synchronous, and a rerun of any run get a fresh run slug; a

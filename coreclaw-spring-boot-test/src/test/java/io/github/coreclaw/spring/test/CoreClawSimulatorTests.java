@@ -26,6 +26,7 @@ import io.github.coreclaw.spring.client.ExportFormat;
 import io.github.coreclaw.spring.client.ResultPage;
 import io.github.coreclaw.spring.client.RunLog;
 import io.github.coreclaw.spring.client.RunOptions;
+import io.github.coreclaw.spring.client.RunRef;
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.RunStatus;
 import io.github.coreclaw.spring.client.SyncRunResult;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -132,26 +136,66 @@ class CoreClawSimulatorTests {
 			});
 	}
 
-	@Test
-	void missingOrWrongKeyIsUnauthorized() {
-		try (CoreClawClient wrongKey = CoreClawClient
-			.builder(CoreClawClientSettings.of("not-the-key").withBaseUrl(simulator.baseUrl()))
-			.build();
-				CoreClawClient noBearer = CoreClawClient
-					.builder(CoreClawClientSettings.of(CoreClawSimulator.API_KEY)
-						.withBaseUrl(simulator.baseUrl())
-						.withAuthScheme(AuthScheme.API_KEY_HEADER))
-					.build()) {
+	@ParameterizedTest
+	@EnumSource(AuthScheme.class)
+	void everyAuthSchemeWithTheKeyIsAccepted(AuthScheme scheme) {
+		try (CoreClawClient other = CoreClawClient.builder(
+				CoreClawClientSettings.of(CoreClawSimulator.API_KEY).withBaseUrl(simulator.baseUrl()).withAuthScheme(scheme))
+			.build()) {
+			assertThat(other.workerTasks().runAsync(CoreClawSimulator.DEMO_TASK).block(WAIT).value()).startsWith("01SIM");
+			assertThat(other.workerRuns().getRun(RUN).block(WAIT).runSlug()).isEqualTo(RUN);
+			assertThat(other.account().block(WAIT).balance()).isEqualByComparingTo("100.00");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(AuthScheme.class)
+	void aWrongKeyIsAnInvalidTokenWhateverTheScheme(AuthScheme scheme) {
+		try (CoreClawClient wrongKey = CoreClawClient.builder(
+				CoreClawClientSettings.of("not-the-key").withBaseUrl(simulator.baseUrl()).withAuthScheme(scheme))
+			.build()) {
 			assertThatExceptionOfType(CoreClawAuthenticationException.class)
 				.isThrownBy(() -> wrongKey.workerTasks().runAsync(CoreClawSimulator.DEMO_TASK).block(WAIT))
-				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(12001));
+				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(12002));
 			assertThatExceptionOfType(CoreClawAuthenticationException.class)
 				.isThrownBy(() -> wrongKey.workerRuns().getRun(RUN).block(WAIT))
 				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(401));
-			assertThatExceptionOfType(CoreClawAuthenticationException.class)
-				.isThrownBy(() -> noBearer.workerTasks().runAsync(CoreClawSimulator.DEMO_TASK).block(WAIT))
-				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(12001));
+			// The documented public operations need no key at all.
+			assertThat(wrongKey.workers().proxyRegions().block(WAIT)).isNotEmpty();
+			assertThat(wrongKey.workers().inputSchema("demo-worker").block(WAIT)).isNotEmpty();
+			assertThat(wrongKey.workers().store(null).count().block(WAIT)).isPositive();
 		}
+	}
+
+	@Test
+	void aRequestWithoutAnyKeyIsUnauthenticated() {
+		Integer status = WebClient.create(simulator.baseUrl().toString())
+			.post()
+			.uri("/api/v2/worker-tasks/demo-task/runs")
+			.bodyValue(Map.of("is_async", true))
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.map((body) -> {
+					assertThat(body).contains("\"code\": 12001");
+					return response.statusCode().value();
+				}))
+			.block(WAIT);
+		assertThat(status).isEqualTo(401);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "account", "worker" })
+	void everyRunOperationAnswersOnTheLastRunShortcuts(String scope) {
+		RunRef last = scope.equals("account") ? RunRef.last() : RunRef.lastOf("demo-worker");
+		WorkerRun run = runs().getRun(last).block(WAIT);
+		assertThat(run.runSlug()).isEqualTo(new RunSlug("01SIMLASTRUN00000000000000"));
+		assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(runs().awaitCompletion(last, WAIT).block(WAIT).runSlug()).isEqualTo(run.runSlug());
+		assertThat(runs().results(last).count().block(WAIT)).isEqualTo(5);
+		assertThat(runs().log(last).block(WAIT).entries()).hasSize(2);
+		runs().abort(last).block(WAIT);
+		assertThat(runs().rerunAsync(last).block(WAIT).value()).startsWith("01SIM");
+		assertThat(runs().rerunSync(last, RunOptions.defaults()).block(WAIT).rows()).hasSize(5);
+		assertThat(runs().export(last, ExportFormat.CSV).block(WAIT).toString()).endsWith("/results.csv");
 	}
 
 	@Test
