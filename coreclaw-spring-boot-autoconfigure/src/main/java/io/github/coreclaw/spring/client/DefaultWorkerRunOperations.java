@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
 import io.github.coreclaw.spring.client.internal.ExportData;
@@ -25,6 +26,8 @@ import io.github.coreclaw.spring.client.internal.SyncRunData;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -54,8 +57,12 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 				.reply(LogData.class, "the run log", (data, call) -> (data != null) ? data.toRunLog() : null),
 			"/log");
 
-	static final RunEndpoint<Object, Boolean> ABORT = RunEndpoint
-		.of(Endpoint.post("worker-run.abort", RunEndpoint.BY_ID + "/abort", RetryClass.IDEMPOTENT).noReply(), "/abort");
+	/**
+	 * Abort: idempotent on a run id, but not on a shortcut, whose repeat could abort a run started
+	 * in between.
+	 */
+	static final RunEndpoint<Object, Boolean> ABORT = abortEndpoint(
+			Endpoint.post("worker-run.abort", RunEndpoint.BY_ID + "/abort", RetryClass.IDEMPOTENT).noReply());
 
 	static final RunEndpoint<AsyncRunData, RunSlug> RERUN = RunEndpoint.of(
 			Endpoint.post("worker-run.rerun", RunEndpoint.BY_ID + "/rerun", RetryClass.STARTS_RUN)
@@ -143,9 +150,10 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 		}
 		// A shortcut may name another run later: follow the run it names now.
 		return Mono.defer(() -> {
-			long start = System.nanoTime();
+			Scheduler clock = Schedulers.parallel();
+			long start = clock.now(TimeUnit.NANOSECONDS);
 			return getRun(run).flatMap((first) -> {
-				Duration left = timeout.minusNanos(System.nanoTime() - start);
+				Duration left = timeout.minusNanos(clock.now(TimeUnit.NANOSECONDS) - start);
 				return first.finished() ? Mono.just(first)
 						: this.poller.await(first.runSlug(), left.isNegative() ? Duration.ofMillis(1) : left);
 			});
@@ -155,8 +163,12 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 	@Override
 	public Flux<Map<String, Object>> results(RunRef run) {
 		checkRun(run);
-		return Pager.all("the results of " + describe(run),
-				(page) -> resultsData(run, page, Pager.PAGE_SIZE)
+		if (!(run instanceof RunSlug slug)) {
+			// A shortcut may name another run between two pages: read the pages of the run it names now.
+			return getRun(run).flatMapMany((state) -> results(state.runSlug()));
+		}
+		return Pager.all("the results of " + describe(slug),
+				(page) -> resultsData(slug, page, Pager.PAGE_SIZE)
 					.map((data) -> new Pager.Page<>(data.pageIndex(), data.count(), data.rows())));
 	}
 
@@ -259,6 +271,12 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 
 	private static String describe(RunRef run) {
 		return (run instanceof RunSlug) ? "run " + run : run.toString();
+	}
+
+	private static RunEndpoint<Object, Boolean> abortEndpoint(Endpoint<Object, Boolean> byId) {
+		RunEndpoint<Object, Boolean> paths = RunEndpoint.of(byId, "/abort");
+		return new RunEndpoint<>(paths.byId(), paths.last().withRetryClass(RetryClass.NON_IDEMPOTENT),
+				paths.lastOfWorker().withRetryClass(RetryClass.NON_IDEMPOTENT));
 	}
 
 	private static RunRef checkRun(@Nullable RunRef run) {

@@ -85,6 +85,16 @@ record Endpoint<D, R>(String name, HttpMethod method, String pathTemplate, Retry
 	}
 
 	/**
+	 * The same operation with another retry class.
+	 * @param otherRetryClass the other retry class
+	 * @return the endpoint with that retry class
+	 */
+	Endpoint<D, R> withRetryClass(RetryClass otherRetryClass) {
+		return new Endpoint<>(this.name, this.method, this.pathTemplate, otherRetryClass, this.syncRun,
+				this.envelopeType, this.converter, this.expectedData);
+	}
+
+	/**
 	 * Builder of an {@link Endpoint}.
 	 */
 	static final class Builder {

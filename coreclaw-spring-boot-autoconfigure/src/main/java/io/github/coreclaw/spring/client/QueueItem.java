@@ -99,7 +99,7 @@ public final class QueueItem {
 	public String toString() {
 		return "QueueItem[" + "queueRef=" + this.queueRef
 				+ ", status=" + this.status
-				+ ", attributes=" + this.attributes + "]";
+				+ ", attributes=" + this.attributes.keySet() + "]";
 	}
 
 	/**

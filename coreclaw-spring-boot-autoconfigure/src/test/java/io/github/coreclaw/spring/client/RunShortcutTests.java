@@ -72,15 +72,35 @@ class RunShortcutTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("shortcuts")
-	void resultsReadTheShortcutsResultPages(RunRef run, String path) {
-		wireMock.stubFor(get(urlEqualTo(path + "/result?offset=1&limit=100"))
+	void resultsReadTheRunTheShortcutNamesThenItsPagesBySlug(RunRef run, String path) {
+		// Paging the shortcut itself could mix the rows of two runs if one started in between.
+		wireMock.stubFor(get(urlEqualTo(path)).willReturn(json(200, DETAIL)));
+		wireMock.stubFor(get(urlEqualTo("/api/v2/worker-runs/01LASTRUN/result?offset=1&limit=100"))
 			.willReturn(json(200, "{\"code\":0,\"data\":{\"count\":2,\"list\":[{\"n\":1},{\"n\":2}],\"page_index\":1}}")));
 		try (CoreClawClient client = client()) {
 			List<Map<String, Object>> rows = client.workerRuns().results(run).collectList().block(Duration.ofSeconds(5));
 			assertThat(rows).containsExactly(Map.of("n", 1), Map.of("n", 2));
 		}
-		wireMock.verify(1, anyRequestedFor(anyUrl()));
-		wireMock.verify(1, getRequestedFor(urlEqualTo(path + "/result?offset=1&limit=100")));
+		wireMock.verify(2, anyRequestedFor(anyUrl()));
+		wireMock.verify(1, getRequestedFor(urlEqualTo(path)));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/api/v2/worker-runs/01LASTRUN/result?offset=1&limit=100")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("shortcuts")
+	void anAbortOfAShortcutIsNotRepeatedAfterAServerError(RunRef run, String path) {
+		// A repeat could abort a run started in between; an abort by run id is repeated.
+		wireMock.stubFor(post(urlEqualTo(path + "/abort")).willReturn(envelope(500, 10000, "internal server error")));
+		wireMock.stubFor(post(urlEqualTo("/api/v2/worker-runs/01LASTRUN/abort"))
+			.willReturn(envelope(500, 10000, "internal server error")));
+		try (CoreClawClient client = CoreClawClient.builder(settings(wireMock)).retry(RetryFaultTests.FAST).build()) {
+			assertThatExceptionOfType(CoreClawApiException.class)
+				.isThrownBy(() -> client.workerRuns().abort(run).block(Duration.ofSeconds(5)));
+			assertThatExceptionOfType(CoreClawApiException.class)
+				.isThrownBy(() -> client.workerRuns().abort(new RunSlug("01LASTRUN")).block(Duration.ofSeconds(5)));
+		}
+		wireMock.verify(1, postRequestedFor(urlEqualTo(path + "/abort")));
+		wireMock.verify(4, postRequestedFor(urlEqualTo("/api/v2/worker-runs/01LASTRUN/abort")));
 	}
 
 	@ParameterizedTest(name = "{0}")
