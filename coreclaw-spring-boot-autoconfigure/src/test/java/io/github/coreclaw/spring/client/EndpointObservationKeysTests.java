@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation the client describes, found in the code, has a name fit for a low-cardinality
+ * key, and every identifier in its path is recorded as a high-cardinality key or deliberately not.
+ */
+class EndpointObservationKeysTests {
+
+	/** Path variables that are not worth a key of their own. */
+	private static final Set<String> NOT_RECORDED = Set.of("queueId");
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+	@Test
+	void everyOperationHasAStableNameAndEveryPathIdentifierIsAccountedFor() throws IllegalAccessException {
+		List<Endpoint<?, ?>> endpoints = endpoints();
+		assertThat(endpoints).as("endpoints found in the code").hasSizeGreaterThanOrEqualTo(10);
+		for (Endpoint<?, ?> endpoint : endpoints) {
+			assertThat(endpoint.name()).as(endpoint.pathTemplate()).matches("[a-z][a-z-]*(\\.[a-z][a-z-]*)+");
+			Matcher matcher = VARIABLE.matcher(endpoint.pathTemplate());
+			while (matcher.find()) {
+				String variable = matcher.group(1);
+				if (NOT_RECORDED.contains(variable)) {
+					continue;
+				}
+				CoreClawObservationContext context = CoreClawObservationContext
+					.of(new Call<>(endpoint, Map.of(variable, "id-1"), Map.of(), null));
+				assertThat(new String[] { context.getWorkerTaskId(), context.getWorkerId(), context.getRunSlug() })
+					.as("path variable {%s} of %s is recorded by CoreClawObservationContext.of (or listed in "
+							+ "NOT_RECORDED)", variable, endpoint.name())
+					.contains("id-1");
+			}
+		}
+	}
+
+	private static List<Endpoint<?, ?>> endpoints() throws IllegalAccessException {
+		List<Endpoint<?, ?>> endpoints = new ArrayList<>();
+		for (Class<?> type : PackageClasses.of(CoreClawClient.class.getPackageName())) {
+			for (Field field : type.getDeclaredFields()) {
+				if (!Modifier.isStatic(field.getModifiers())) {
+					continue;
+				}
+				field.setAccessible(true);
+				Object value = field.get(null);
+				if (value instanceof Endpoint<?, ?> endpoint) {
+					endpoints.add(endpoint);
+				}
+				else if (value instanceof RunEndpoint<?, ?> runEndpoint) {
+					endpoints.add(runEndpoint.byId());
+					endpoints.add(runEndpoint.last());
+					endpoints.add(runEndpoint.lastOfWorker());
+				}
+			}
+		}
+		return endpoints;
+	}
+
+}
