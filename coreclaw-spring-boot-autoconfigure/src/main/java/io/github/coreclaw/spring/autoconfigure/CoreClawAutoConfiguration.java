@@ -11,6 +11,7 @@ import io.github.coreclaw.spring.callback.CoreClawCallbackHandler;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.CoreClawObservationConvention;
+import io.github.coreclaw.spring.client.CoreClawRuntimeHints;
 import io.github.coreclaw.spring.client.RunQueueOperations;
 import io.github.coreclaw.spring.client.WorkerOperations;
 import io.github.coreclaw.spring.client.WorkerRunOperations;
@@ -40,6 +41,7 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -61,6 +63,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @ConditionalOnBooleanProperty(name = "coreclaw.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CoreClawProperties.class)
+@ImportRuntimeHints(CoreClawRuntimeHints.class)
 public final class CoreClawAutoConfiguration {
 
 	@Bean
