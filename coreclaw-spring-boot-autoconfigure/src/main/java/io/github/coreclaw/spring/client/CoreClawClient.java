@@ -145,6 +145,16 @@ public final class CoreClawClient implements AutoCloseable {
 	}
 
 	/**
+	 * Read the account the API key belongs to: its balance and when that expires
+	 * ({@code GET /api/v2/users/account}); lazy, and retried on transient failures like every
+	 * read.
+	 * @return the account
+	 */
+	public Mono<Account> account() {
+		return AccountEndpoint.read(this);
+	}
+
+	/**
 	 * Tell every {@link WorkerRunOperations#awaitCompletion} waiting for this run to read it at
 	 * once, because CoreClaw said it changed (a callback arrived). Returns at once: the reads run
 	 * on the polling scheduler, not on the caller's thread.

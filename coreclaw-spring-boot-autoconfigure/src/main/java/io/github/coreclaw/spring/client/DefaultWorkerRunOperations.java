@@ -7,8 +7,10 @@ package io.github.coreclaw.spring.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
@@ -17,6 +19,7 @@ import io.github.coreclaw.spring.client.internal.Identifiers;
 import io.github.coreclaw.spring.client.internal.LogData;
 import io.github.coreclaw.spring.client.internal.ResultsData;
 import io.github.coreclaw.spring.client.internal.RunDetailData;
+import io.github.coreclaw.spring.client.internal.RunListData;
 import io.github.coreclaw.spring.client.internal.RunRequests;
 import io.github.coreclaw.spring.client.internal.SyncRunData;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +28,15 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * {@link WorkerRunOperations} over {@code /api/v2/worker-runs/{runId}} and CoreClaw's "last run"
- * paths.
+ * {@link WorkerRunOperations} over {@code /api/v2/worker-runs}, {@code /api/v2/worker-runs/{runId}}
+ * and CoreClaw's "last run" paths.
  */
 final class DefaultWorkerRunOperations implements WorkerRunOperations {
+
+	static final Endpoint<RunListData, Pager.Page<WorkerRun>> LIST = Endpoint
+		.get("worker-run.list", "/api/v2/worker-runs")
+		.reply(RunListData.class, "data.list of runs, each with its slug",
+				(data, call) -> (data != null) ? runPage(data) : null);
 
 	static final RunEndpoint<RunDetailData, WorkerRun> GET = RunEndpoint.of(
 			Endpoint.get("worker-run.get", RunEndpoint.BY_ID)
@@ -72,6 +80,46 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 	DefaultWorkerRunOperations(CoreClawClient client) {
 		this.client = client;
 		this.poller = new RunPoller(this::getRun, this::abort, client.runChanges(), client.pollingSettings());
+	}
+
+	@Override
+	public Flux<WorkerRun> list(RunQuery query) {
+		if (query == null) {
+			throw new IllegalArgumentException("query must not be null; use RunQuery.currentMonth()");
+		}
+		LocalDate from = query.createdFrom();
+		LocalDate to = query.createdTo();
+		if (from == null || to == null) {
+			return listRuns(query, null);
+		}
+		return RunListMonth.latestFirst(from, to).concatMap((month) -> listRuns(query, month), 0);
+	}
+
+	private Flux<WorkerRun> listRuns(RunQuery query, @Nullable RunListMonth month) {
+		String what = "the runs " + ((month != null) ? "created from " + month + " (UTC+8)" : "of the current month")
+				+ ((query.workerId() != null) ? " of Worker " + query.workerId() : "")
+				+ ((query.status() != null) ? " in status " + query.status() : "");
+		return Pager.all(what, (page) -> {
+			Map<String, String> parameters = new LinkedHashMap<>();
+			parameters.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
+			parameters.put("limit", Integer.toString(Pager.PAGE_SIZE));
+			if (query.workerId() != null) {
+				parameters.put("worker_id", query.workerId());
+			}
+			if (query.status() != null) {
+				parameters.put("status", query.status().name().toLowerCase(Locale.ROOT));
+			}
+			if (month != null) {
+				parameters.put("start_time", Long.toString(month.startTime()));
+				parameters.put("end_time", Long.toString(month.endTime()));
+			}
+			return this.client.execute(new Call<>(LIST, Map.of(), parameters, null));
+		});
+	}
+
+	private static Pager.@Nullable Page<WorkerRun> runPage(RunListData data) {
+		List<WorkerRun> runs = data.runs();
+		return (runs != null) ? new Pager.Page<>(data.pageIndex(), data.count(), runs) : null;
 	}
 
 	@Override

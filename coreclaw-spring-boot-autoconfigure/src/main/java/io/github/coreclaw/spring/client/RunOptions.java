@@ -25,7 +25,7 @@ public final class RunOptions {
 	/** Largest window of result rows a synchronous run can return. */
 	public static final int MAX_LIMIT = 100;
 
-	private static final RunOptions DEFAULTS = new RunOptions(null, null, null, false);
+	private static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, null);
 
 	private final @Nullable URI callbackUrl;
 
@@ -35,12 +35,15 @@ public final class RunOptions {
 
 	private final boolean callbackToReceiver;
 
+	private final @Nullable String version;
+
 	private RunOptions(@Nullable URI callbackUrl, @Nullable Integer limit, @Nullable Integer offset,
-			boolean callbackToReceiver) {
+			boolean callbackToReceiver, @Nullable String version) {
 		this.callbackUrl = callbackUrl;
 		this.limit = limit;
 		this.offset = offset;
 		this.callbackToReceiver = callbackToReceiver;
+		this.version = version;
 	}
 
 	/**
@@ -93,6 +96,15 @@ public final class RunOptions {
 	}
 
 	/**
+	 * Worker version to run, if set; only runs and queued runs of a Worker accept one (a worker
+	 * task runs the version saved with it, a rerun the version of its run).
+	 * @return the version, for example {@code v1.2.8}, or {@code null} for CoreClaw's latest
+	 */
+	public @Nullable String version() {
+		return this.version;
+	}
+
+	/**
 	 * Return a builder that starts from these options.
 	 * @return a new builder holding these options
 	 */
@@ -102,6 +114,7 @@ public final class RunOptions {
 		builder.limit = this.limit;
 		builder.offset = this.offset;
 		builder.callbackToReceiver = this.callbackToReceiver;
+		builder.version = this.version;
 		return builder;
 	}
 
@@ -109,18 +122,19 @@ public final class RunOptions {
 	public boolean equals(@Nullable Object other) {
 		return (this == other) || ((other instanceof RunOptions that) && Objects.equals(this.callbackUrl, that.callbackUrl)
 				&& Objects.equals(this.limit, that.limit) && Objects.equals(this.offset, that.offset)
-				&& this.callbackToReceiver == that.callbackToReceiver);
+				&& this.callbackToReceiver == that.callbackToReceiver
+				&& Objects.equals(this.version, that.version));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver);
+		return Objects.hash(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver, this.version);
 	}
 
 	@Override
 	public String toString() {
 		return "RunOptions[callbackUrl=" + this.callbackUrl + ", limit=" + this.limit + ", offset=" + this.offset
-				+ ", callbackToReceiver=" + this.callbackToReceiver + "]";
+				+ ", callbackToReceiver=" + this.callbackToReceiver + ", version=" + this.version + "]";
 	}
 
 	/**
@@ -135,6 +149,8 @@ public final class RunOptions {
 		private @Nullable Integer offset;
 
 		private boolean callbackToReceiver;
+
+		private @Nullable String version;
 
 		private Builder() {
 		}
@@ -193,11 +209,28 @@ public final class RunOptions {
 		}
 
 		/**
+		 * Set the Worker version to run; only runs and queued runs of a Worker accept one, and a
+		 * run of a worker task or a rerun given a version fails before anything is sent.
+		 * @param version the version, for example {@code v1.2.8}, or {@code null} to unset (CoreClaw
+		 * then runs the latest version)
+		 * @return this builder
+		 * @throws IllegalArgumentException if the version is blank or holds whitespace or control
+		 * characters
+		 */
+		public Builder version(@Nullable String version) {
+			if (version != null) {
+				Identifiers.checkToken("version", version);
+			}
+			this.version = version;
+			return this;
+		}
+
+		/**
 		 * Build the options.
 		 * @return the immutable options
 		 */
 		public RunOptions build() {
-			return new RunOptions(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver);
+			return new RunOptions(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver, this.version);
 		}
 
 	}

@@ -14,8 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Operations on a run once it has started: read its state, wait for it, read its results and
- * log, abort, rerun or export it.
+ * Operations on runs once they have started: find them, read a run's state, wait for it, read
+ * its results and log, abort, rerun or export it.
  * <p>
  * Every method takes a {@link RunRef}: a {@link RunSlug}, or one of CoreClaw's shortcuts
  * {@link RunRef#last()} (the account's latest run) and {@link RunRef#lastOf(String)} (a Worker's
@@ -29,6 +29,35 @@ import reactor.core.publisher.Mono;
  * @since 0.1.0
  */
 public interface WorkerRunOperations {
+
+	/**
+	 * Every run of CoreClaw's current calendar month (UTC+8), of every Worker and status
+	 * ({@code GET /api/v2/worker-runs} without filters: CoreClaw lists only the current month
+	 * then), read page by page (100 runs a page) as the subscriber asks for them, never more
+	 * than one page ahead.
+	 * @return the runs, in CoreClaw's order
+	 */
+	default Flux<WorkerRun> list() {
+		return list(RunQuery.currentMonth());
+	}
+
+	/**
+	 * Every run the query matches ({@code GET /api/v2/worker-runs}), read page by page (100
+	 * runs a page) as the subscriber asks for them, never more than one page ahead.
+	 * <p>
+	 * Without {@link RunQuery.Builder#createdBetween dates}, CoreClaw lists only the runs of its
+	 * current calendar month (UTC+8). With dates, which are days of CoreClaw's calendar (UTC+8),
+	 * the client sends {@code start_time} as the first day's start and {@code end_time} as the
+	 * last day's start (CoreClaw includes the whole of that day); since CoreClaw answers only
+	 * ranges within one calendar month, a range over several months is read as one query per
+	 * month, the latest month first, each read to its end before the next starts. Within a
+	 * month, the runs come in CoreClaw's order, which it does not document. A status filter is
+	 * sent as CoreClaw spells it ({@code ready}, {@code running}, {@code succeeded},
+	 * {@code failed}, {@code aborting}).
+	 * @param query which runs to list
+	 * @return the runs
+	 */
+	Flux<WorkerRun> list(RunQuery query);
 
 	/**
 	 * Read the run's current state ({@code GET /api/v2/worker-runs/{runId}}).

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Many callers rate-limited at once all get through, with one retry each and no threads left behind.
  */
+@ExtendWith(ClosesClients.class)
 class RetryConcurrencyTests {
 
 	private static final int CALLERS = 200;
@@ -51,9 +53,9 @@ class RetryConcurrencyTests {
 				.whenScenarioStateIs("admitted")
 				.willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"run-of-" + task + "\"}}")));
 		}
-		CoreClawClient client = CoreClawClient.builder(settings(wireMock))
+		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings(wireMock))
 			.retry(CoreClawRetrySettings.defaults().withBackoff(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), 0.0))
-			.build();
+			.build());
 		// Warm up the shared Reactor Netty and Reactor schedulers, so that the baseline counts them.
 		wireMock.stubFor(post(urlEqualTo("/api/v2/worker-tasks/warm-up/runs"))
 			.willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"w\"}}")));

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +50,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Retries: what is retried, how often, how long it waits, and what is never repeated.
  */
+@ExtendWith(ClosesClients.class)
 class RetryFaultTests {
 
 	static final CoreClawRetrySettings FAST = CoreClawRetrySettings.defaults()
@@ -90,7 +92,7 @@ class RetryFaultTests {
 		Clock clock = Clock.fixed(now, ZoneOffset.UTC);
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(1).atOffset(ZoneOffset.UTC));
 		stubSequence(wireMock, envelope(429, 13000, "too many requests").withHeader("Retry-After", date), json(200, RUN_OK));
-		CoreClawClient.builder(settings(wireMock)).retry(FAST).clock(clock).build().workerTasks().runAsync("t1")
+		ClosesClients.track(CoreClawClient.builder(settings(wireMock)).retry(FAST).clock(clock).build()).workerTasks().runAsync("t1")
 			.block(Duration.ofSeconds(5));
 		assertThat(gapsBetweenRequests()).singleElement().satisfies((gap) -> assertThat(gap).isGreaterThanOrEqualTo(1000));
 	}
@@ -201,7 +203,7 @@ class RetryFaultTests {
 		CoreClawClientSettings settings = settings(wireMock).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200),
 				Duration.ofMillis(200));
 		CoreClawTimeoutException ex = catchThrowableOfType(CoreClawTimeoutException.class,
-				() -> CoreClawClient.builder(settings).retry(FAST).build().workerTasks().runSync("t1")
+				() -> ClosesClients.track(CoreClawClient.builder(settings).retry(FAST).build()).workerTasks().runSync("t1")
 					.block(Duration.ofSeconds(5)));
 		assertThat(ex.isRunMayExist()).isTrue();
 		assertThat(ex.getMessage()).contains("(coreclaw.sync-response-timeout)");
@@ -215,7 +217,7 @@ class RetryFaultTests {
 		CoreClawClientSettings settings = settings(wireMock).withBaseUrl(nothingListening);
 		int port = nothingListening.getPort();
 		CoreClawConnectionException ex = catchThrowableOfType(CoreClawConnectionException.class,
-				() -> CoreClawClient.builder(settings).retry(FAST).build().workerTasks().runAsync("t1")
+				() -> ClosesClients.track(CoreClawClient.builder(settings).retry(FAST).build()).workerTasks().runAsync("t1")
 					.block(Duration.ofSeconds(5)));
 		assertThat(ex.isRequestSent()).isFalse();
 		assertThat(ex.getAttempts()).isEqualTo(4);
@@ -234,10 +236,10 @@ class RetryFaultTests {
 			.build();
 		try {
 			CoreClawApiException ex = catchThrowableOfType(CoreClawApiException.class,
-					() -> CoreClawClient.builder(settings(wireMock))
+					() -> ClosesClients.track(CoreClawClient.builder(settings(wireMock))
 						.connector(new ReactorClientHttpConnector(HttpClient.create(oneConnection)))
 						.retry(FAST)
-						.build()
+						.build())
 						.workerTasks()
 						.runAsync("t1")
 						.block(Duration.ofSeconds(5)));
@@ -265,7 +267,7 @@ class RetryFaultTests {
 	@Test
 	void disabledRetriesSendOnce() {
 		wireMock.stubFor(post(anyUrl()).willReturn(envelope(429, 13000, "too many requests")));
-		CoreClawClient client = CoreClawClient.builder(settings(wireMock)).build();
+		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings(wireMock)).build());
 		assertThat(client.retry()).isEmpty();
 		catchThrowableOfType(CoreClawRateLimitedException.class,
 				() -> client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
@@ -283,7 +285,7 @@ class RetryFaultTests {
 		io.github.resilience4j.retry.Retry applicationRetry = registry.retry(CoreClawClient.RETRY_NAME, retryEverything);
 		CoreClawClientSettings settings = settings(wireMock).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200),
 				Duration.ofSeconds(1));
-		CoreClawClient client = CoreClawClient.builder(settings).retry(FAST, registry).build();
+		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings).retry(FAST, registry).build());
 		assertThat(client.retry()).containsSame(applicationRetry);
 		assertThat(client.ownRetryRegistry()).isEmpty();
 
@@ -322,12 +324,12 @@ class RetryFaultTests {
 	@Test
 	void registryWithoutTheInstanceGetsOneWithTheClientSettings() {
 		RetryRegistry registry = RetryRegistry.ofDefaults();
-		CoreClawClient client = CoreClawClient.builder(settings(wireMock)).retry(FAST, registry).build();
+		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings(wireMock)).retry(FAST, registry).build());
 		assertThat(registry.find(CoreClawClient.RETRY_NAME)).isPresent();
 		assertThat(client.retry()).containsSame(registry.find(CoreClawClient.RETRY_NAME).get());
 		assertThat(client.retry().get().getRetryConfig().getMaxAttempts()).isEqualTo(4);
 		// A second client on the same registry shares the instance and its rules: 500 is retried.
-		CoreClawClient second = CoreClawClient.builder(settings(wireMock)).retry(FAST, registry).build();
+		CoreClawClient second = ClosesClients.track(CoreClawClient.builder(settings(wireMock)).retry(FAST, registry).build());
 		assertThat(second.retry()).containsSame(client.retry().get());
 		stubSequence(wireMock, envelope(500, 10000, "internal server error"), json(200, RUN_OK));
 		assertThat(second.workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
@@ -340,7 +342,7 @@ class RetryFaultTests {
 	}
 
 	static CoreClawClient client(CoreClawRetrySettings retry) {
-		return CoreClawClient.builder(settings(wireMock)).retry(retry).build();
+		return ClosesClients.track(CoreClawClient.builder(settings(wireMock)).retry(retry).build());
 	}
 
 

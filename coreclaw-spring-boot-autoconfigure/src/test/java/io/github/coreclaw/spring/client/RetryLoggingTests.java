@@ -12,6 +12,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.coreclaw.spring.client.CoreClawStubs.API_KEY;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each retry logs one WARN line that says what failed and when the next attempt comes.
  */
+@ExtendWith(ClosesClients.class)
 class RetryLoggingTests {
 
 	@RegisterExtension
@@ -37,9 +39,9 @@ class RetryLoggingTests {
 	void oneWarnLinePerRetryWithAttemptStatusCodeRequestIdAndDelay() {
 		stubSequence(wireMock, envelope(429, 13000, "too many requests").withHeader("Retry-After", "1"),
 				envelope(500, 10000, "internal server error"), json(200, RUN_OK));
-		CoreClawClient.builder(settings(wireMock))
+		ClosesClients.track(CoreClawClient.builder(settings(wireMock))
 			.retry(CoreClawRetrySettings.defaults().withBackoff(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), 0.0))
-			.build()
+			.build())
 			.workerTasks()
 			.runAsync("t1")
 			.block(Duration.ofSeconds(5));
@@ -63,8 +65,8 @@ class RetryLoggingTests {
 		io.github.resilience4j.retry.RetryRegistry registry = io.github.resilience4j.retry.RetryRegistry.ofDefaults();
 		CoreClawRetrySettings fast = CoreClawRetrySettings.defaults()
 			.withBackoff(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), 0.0);
-		CoreClawClient.builder(settings(wireMock)).retry(fast, registry).build();
-		CoreClawClient second = CoreClawClient.builder(settings(wireMock)).retry(fast, registry).build();
+		ClosesClients.track(CoreClawClient.builder(settings(wireMock)).retry(fast, registry).build());
+		CoreClawClient second = ClosesClients.track(CoreClawClient.builder(settings(wireMock)).retry(fast, registry).build());
 		stubSequence(wireMock, envelope(429, 13000, "too many requests"), json(200, RUN_OK));
 		assertThat(second.workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
 		assertThat(this.logs.events().stream()

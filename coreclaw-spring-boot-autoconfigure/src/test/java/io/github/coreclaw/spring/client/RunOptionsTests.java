@@ -26,6 +26,7 @@ class RunOptionsTests {
 		assertThat(defaults.callbackUrl()).isNull();
 		assertThat(defaults.limit()).isNull();
 		assertThat(defaults.offset()).isNull();
+		assertThat(defaults.version()).isNull();
 		assertThat(RunOptions.builder().build()).isEqualTo(defaults);
 	}
 
@@ -44,6 +45,28 @@ class RunOptionsTests {
 			.limit(1)
 			.offset(3)
 			.build());
+	}
+
+	@Test
+	void versionIsKeptComparedAndCopied() {
+		RunOptions options = RunOptions.builder().version("v1.2.8").limit(5).build();
+		assertThat(options.version()).isEqualTo("v1.2.8");
+		assertThat(options).isEqualTo(RunOptions.builder().limit(5).version("v1.2.8").build())
+			.hasSameHashCodeAs(RunOptions.builder().limit(5).version("v1.2.8").build())
+			.isNotEqualTo(RunOptions.builder().limit(5).version("latest").build())
+			.hasToString("RunOptions[callbackUrl=null, limit=5, offset=null, callbackToReceiver=false, version=v1.2.8]");
+		assertThat(options.toBuilder().build()).isEqualTo(options);
+		assertThat(options.toBuilder().version(null).build().version()).isNull();
+	}
+
+	@Test
+	void versionMustBeOneWord() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.builder().version(""))
+			.withMessage("version must not be blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.builder().version("v1 .2"))
+			.withMessage("version must be a single word but \"v1 .2\" has whitespace at index 2");
+		assertThatIllegalArgumentException().isThrownBy(() -> RunOptions.builder().version("v1\n"))
+			.withMessage("version must be a single word but \"v1\\u000a\" has whitespace at index 2");
 	}
 
 	@ParameterizedTest

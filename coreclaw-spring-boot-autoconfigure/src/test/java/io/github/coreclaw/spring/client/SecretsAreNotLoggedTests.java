@@ -11,6 +11,7 @@ import java.util.List;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The API key never shows in the DEBUG logs of {@code io.github.coreclaw} and
  * {@code org.springframework.web} over full request cycles.
  */
+@ExtendWith(ClosesClients.class)
 class SecretsAreNotLoggedTests {
 
 	@RegisterExtension
@@ -44,7 +46,7 @@ class SecretsAreNotLoggedTests {
 			.willReturn(json(200, "{\"code\":0,\"request_id\":\"req-ok\",\"data\":{\"run_slug\":\"r1\",\"run_status\":\"succeeded\"}}")));
 		wireMock.stubFor(post(urlPathEqualTo("/api/v2/worker-tasks/denied/runs"))
 			.willReturn(envelope(401, 12001, "authentication required")));
-		CoreClawClient client = CoreClawClient.builder(settings(wireMock).withAuthScheme(scheme)).build();
+		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings(wireMock).withAuthScheme(scheme)).build());
 		client.workerTasks().runAsync("ok").block(Duration.ofSeconds(5));
 		client.workerTasks().runSync("ok").block(Duration.ofSeconds(5));
 		assertThatExceptionOfType(CoreClawAuthenticationException.class)

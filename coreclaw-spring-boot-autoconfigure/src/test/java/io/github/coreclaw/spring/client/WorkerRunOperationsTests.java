@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@link WorkerRunOperations} against WireMock.
  */
+@ExtendWith(ClosesClients.class)
 class WorkerRunOperationsTests {
 
 	private static final RunSlug RUN = new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ");
@@ -250,6 +252,116 @@ class WorkerRunOperationsTests {
 			.isEqualTo(ResultPage.UNKNOWN_TOTAL);
 	}
 
+	@Test
+	void resultsStopWithAClearErrorWhenCoreClawAnswersAnotherPage() {
+		stubPages(250);
+		// Page 2 comes back as page 1 again, as when CoreClaw changed what offset means.
+		wireMock.stubFor(get(urlEqualTo(DETAIL + "/result?offset=2&limit=100")).willReturn(json(200,
+				"{\"code\":0,\"data\":{\"count\":250,\"list\":[{\"n\":1}],\"page_index\":1,\"page_size\":100}}")));
+		List<Map<String, Object>> rows = new ArrayList<>();
+		StepVerifier.create(runs(null).results(RUN))
+			.recordWith(() -> rows)
+			.expectNextCount(100)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(CoreClawException.class)
+				.hasMessage("CoreClaw answered page 1 when asked for page 2 (100 a page) of the results of run "
+						+ "01KKDXV2G26BT7NH4ZQR2R4NPZ. Reading on would repeat or skip items, so the read stops here; "
+						+ "CoreClaw may have changed what its offset parameter means."))
+			.verify(Duration.ofSeconds(10));
+		wireMock.verify(2, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void resultPageRefusesAnotherPageThanTheOneAskedFor() {
+		wireMock.stubFor(get(urlEqualTo(DETAIL + "/result?offset=3&limit=20")).willReturn(json(200,
+				"{\"code\":0,\"data\":{\"count\":250,\"list\":[{\"n\":1}],\"page_index\":1,\"page_size\":20}}")));
+		assertThatExceptionOfType(CoreClawException.class)
+			.isThrownBy(() -> runs(null).resultPage(RUN, 3, 20).block(Duration.ofSeconds(5)))
+			.withMessageStartingWith("CoreClaw answered page 1 when asked for page 3 (20 a page) of the results of run ");
+	}
+
+	@Test
+	void anEmptyFirstPageWithoutCountEndsTheResults() {
+		wireMock.stubFor(get(urlEqualTo(DETAIL + "/result?offset=1&limit=100"))
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"list\":[]}}")));
+		assertThat(runs(null).results(RUN).count().block(Duration.ofSeconds(5))).isZero();
+		wireMock.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aRerunsIsFinishedFlagDecidesWhetherItFinished() {
+		wireMock.stubFor(post(urlEqualTo(DETAIL + "/rerun")).willReturn(json(200,
+				"{\"code\":0,\"data\":{\"run_slug\":\"01NEWRUN\",\"is_finished\":true,\"results\":{\"count\":0}}}")));
+		SyncRunResult finished = runs(null).rerunSync(RUN, RunOptions.defaults()).block(Duration.ofSeconds(5));
+		assertThat(finished.status()).isEqualTo(RunStatus.UNKNOWN);
+		assertThat(finished.finished()).isTrue();
+		wireMock.stubFor(post(urlEqualTo(DETAIL + "/rerun")).willReturn(json(200,
+				"{\"code\":0,\"data\":{\"run_slug\":\"01NEWRUN\",\"run_status\":\"succeeded\",\"is_finished\":false}}")));
+		assertThat(runs(null).rerunSync(RUN, RunOptions.defaults()).block(Duration.ofSeconds(5)).finished()).isFalse();
+	}
+
+	@Test
+	void overloadsUseTheDefaults() {
+		wireMock.stubFor(post(urlEqualTo(DETAIL + "/rerun")).willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"r2\"}}")));
+		wireMock.stubFor(get(urlPathEqualTo(DETAIL + "/result/export"))
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"download_url\":\"https://files.example.com/r.json\"}}")));
+		stubDetail(Scenario.STARTED, null, "succeeded", "");
+		WorkerRunOperations runs = runs(null);
+		assertThat(runs.rerunAsync(RUN).block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r2"));
+		assertThat(runs.export(RUN, ExportFormat.JSON).block(Duration.ofSeconds(5)))
+			.isEqualTo(URI.create("https://files.example.com/r.json"));
+		assertThat(runs.awaitCompletion(RUN).block(Duration.ofSeconds(5)).status()).isEqualTo(RunStatus.SUCCEEDED);
+		wireMock.verify(1, postRequestedFor(urlEqualTo(DETAIL + "/rerun")).withRequestBody(equalToJson("{\"is_async\":true}", true, false)));
+		wireMock.verify(1, getRequestedFor(urlEqualTo(DETAIL + "/result/export?format=json")));
+	}
+
+	@Test
+	void awaitCompletionWithoutTimeoutWaitsForTheConfiguredDefault() {
+		stubDetail(Scenario.STARTED, null, "running", "");
+		CoreClawPollingSettings polling = FAST_POLLING.withDefaultTimeout(Duration.ofMillis(300));
+		assertThatExceptionOfType(CoreClawRunTimeoutException.class)
+			.isThrownBy(() -> runs(polling).awaitCompletion(RUN).block(Duration.ofSeconds(5)))
+			.withMessageStartingWith("Run 01KKDXV2G26BT7NH4ZQR2R4NPZ did not finish within 300ms");
+	}
+
+	@Test
+	void runAndAwaitWithoutOptionsReadsTheDefaultWindow() {
+		wireMock.stubFor(post(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"01KKDXV2G26BT7NH4ZQR2R4NPZ\"}}")));
+		stubDetail(Scenario.STARTED, null, "succeeded", "");
+		wireMock.stubFor(get(urlPathEqualTo(DETAIL + "/result"))
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"count\":0,\"list\":[]}}")));
+		CompletedRun completed = client(FAST_POLLING).workerTasks()
+			.runAndAwait("demo-task", Duration.ofSeconds(5))
+			.block(Duration.ofSeconds(10));
+		assertThat(completed.run().runSlug()).isEqualTo(RUN);
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
+			.withRequestBody(equalToJson("{\"is_async\":true}")));
+		wireMock.verify(1, getRequestedFor(urlEqualTo(DETAIL + "/result?offset=1&limit=20")));
+	}
+
+	@Test
+	void everyFailureAfterRunAndAwaitStartedTheRunCarriesTheRun() {
+		wireMock.stubFor(post(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"01KKDXV2G26BT7NH4ZQR2R4NPZ\"}}")));
+		wireMock.stubFor(get(urlEqualTo(DETAIL)).willReturn(envelope(401, 12002, "invalid token")));
+		CoreClawAuthenticationException ex = catchThrowableOfType(CoreClawAuthenticationException.class,
+				() -> client(FAST_POLLING).workerTasks().runAndAwait("demo-task", Duration.ofSeconds(5))
+					.block(Duration.ofSeconds(10)));
+		assertThat(ex.getRunSlug()).isEqualTo(RUN);
+		assertThat(ex.getMessage()).contains("code 12002").contains(RUN.value());
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs")));
+	}
+
+	@Test
+	void aFailureBeforeTheRunStartedCarriesNoRun() {
+		wireMock.stubFor(post(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
+			.willReturn(envelope(404, 60001, "task does not exist")));
+		CoreClawNotFoundException ex = catchThrowableOfType(CoreClawNotFoundException.class,
+				() -> client(FAST_POLLING).workerTasks().runAndAwait("demo-task", Duration.ofSeconds(5))
+					.block(Duration.ofSeconds(10)));
+		assertThat(ex.getRunSlug()).isNull();
+	}
+
 	record Numbered(int n) {
 	}
 
@@ -363,10 +475,10 @@ class WorkerRunOperationsTests {
 	void rerunIsNotRepeatedAfterATimeout() throws InterruptedException {
 		wireMock.stubFor(post(urlEqualTo(DETAIL + "/rerun"))
 			.willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"01NEWRUN\"}}").withFixedDelay(1000)));
-		CoreClawClient client = CoreClawClient.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(1),
+		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(1),
 				Duration.ofMillis(200), Duration.ofSeconds(1)))
 			.retry(RetryFaultTests.FAST)
-			.build();
+			.build());
 		assertThatExceptionOfType(CoreClawTimeoutException.class)
 			.isThrownBy(() -> client.workerRuns().rerunAsync(RUN, RunOptions.defaults()).block(Duration.ofSeconds(5)))
 			.satisfies((ex) -> assertThat(ex.isRunMayExist()).isTrue());
@@ -442,9 +554,9 @@ class WorkerRunOperationsTests {
 		RunOptions options = RunOptions.builder().callbackToReceiver().build();
 		assertThatIllegalArgumentException().isThrownBy(() -> client(null).workerTasks().runAsync("t1", options))
 			.withMessageStartingWith("callbackToReceiver() needs the callback receiver");
-		CoreClawClient client = CoreClawClient.builder(settings(wireMock))
+		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings(wireMock))
 			.callbackReceiverUrl(URI.create("https://app.example.com/coreclaw/callback/s3cr3t-path-0123456789"))
-			.build();
+			.build());
 		client.workerTasks().runAsync("t1", options).block(Duration.ofSeconds(5));
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/t1/runs")).withRequestBody(equalToJson(
 				"{\"is_async\":true,\"callback_url\":\"https://app.example.com/coreclaw/callback/s3cr3t-path-0123456789\"}")));
@@ -472,7 +584,7 @@ class WorkerRunOperationsTests {
 	}
 
 	private static CoreClawClient client(CoreClawPollingSettings polling) {
-		return CoreClawClient.builder(settings(wireMock)).polling((polling != null) ? polling : FAST_POLLING).build();
+		return ClosesClients.track(CoreClawClient.builder(settings(wireMock)).polling((polling != null) ? polling : FAST_POLLING).build());
 	}
 
 	private static WorkerRunOperations runs(CoreClawPollingSettings polling) {
@@ -480,7 +592,7 @@ class WorkerRunOperationsTests {
 	}
 
 	private static WorkerRunOperations retryingRuns() {
-		return CoreClawClient.builder(settings(wireMock)).polling(FAST_POLLING).retry(RetryFaultTests.FAST).build().workerRuns();
+		return ClosesClients.track(CoreClawClient.builder(settings(wireMock)).polling(FAST_POLLING).retry(RetryFaultTests.FAST).build()).workerRuns();
 	}
 
 }

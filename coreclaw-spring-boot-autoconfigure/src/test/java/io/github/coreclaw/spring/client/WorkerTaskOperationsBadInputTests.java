@@ -10,6 +10,7 @@ import java.net.URI;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,12 +26,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Bad input gets an {@link IllegalArgumentException} naming the argument, and nothing is sent.
  */
+@ExtendWith(ClosesClients.class)
 class WorkerTaskOperationsBadInputTests {
 
 	@RegisterExtension
 	static WireMockExtension wireMock = CoreClawStubs.wireMock();
 
-	private final WorkerTaskOperations operations = CoreClawClient.builder(settings(wireMock)).build().workerTasks();
+	private final WorkerTaskOperations operations = ClosesClients.track(CoreClawClient.builder(settings(wireMock)).build()).workerTasks();
 
 	@AfterEach
 	void nothingWasSent() {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * How {@link WorkerTaskOperations} reports every documented error.
  */
+@ExtendWith(ClosesClients.class)
 class WorkerTaskOperationsErrorTests {
 
 	@RegisterExtension
@@ -126,9 +128,9 @@ class WorkerTaskOperationsErrorTests {
 				envelope(429, 13000, "too many requests").withHeader("Retry-After", "Sun, 29 Nov 2026 18:00:30 GMT")));
 		Clock clock = Clock.fixed(Instant.parse("2026-11-29T18:00:00Z"), ZoneOffset.UTC);
 		CoreClawRateLimitedException ex = catchThrowableOfType(CoreClawRateLimitedException.class,
-				() -> CoreClawClient.builder(settings(wireMock))
+				() -> ClosesClients.track(CoreClawClient.builder(settings(wireMock))
 					.clock(clock)
-					.build()
+					.build())
 					.workerTasks()
 					.runAsync("t1")
 					.block(Duration.ofSeconds(5)));
@@ -221,7 +223,7 @@ class WorkerTaskOperationsErrorTests {
 		CoreClawClientSettings settings = settings(wireMock).withTimeouts(Duration.ofSeconds(1),
 				Duration.ofMillis(300), Duration.ofSeconds(5));
 		CoreClawTimeoutException ex = catchThrowableOfType(CoreClawTimeoutException.class,
-				() -> CoreClawClient.builder(settings).build().workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
+				() -> ClosesClients.track(CoreClawClient.builder(settings).build()).workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
 		assertThat(ex.getMessage()).isEqualTo("No response from CoreClaw to POST /api/v2/worker-tasks/t1/runs within "
 				+ "300ms (coreclaw.response-timeout). The run may have been created: look at the recent runs before "
 				+ "starting it again.");
@@ -235,14 +237,14 @@ class WorkerTaskOperationsErrorTests {
 				json(200, "{\"code\":0,\"data\":{\"run_slug\":\"r1\"}}").withFixedDelay(700)));
 		CoreClawClientSettings settings = settings(wireMock).withTimeouts(Duration.ofSeconds(1),
 				Duration.ofMillis(300), Duration.ofMillis(3000));
-		CoreClawClient client = CoreClawClient.builder(settings).build();
+		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings).build());
 		assertThat(client.workerTasks().runSync("t1").block(Duration.ofSeconds(5))).isNotNull();
 		assertThatExceptionOfType(CoreClawTimeoutException.class)
 			.isThrownBy(() -> client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
 		CoreClawClientSettings shortSync = settings.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3),
 				Duration.ofMillis(200));
 		assertThatExceptionOfType(CoreClawTimeoutException.class)
-			.isThrownBy(() -> CoreClawClient.builder(shortSync).build().workerTasks().runSync("t1").block(Duration.ofSeconds(5)))
+			.isThrownBy(() -> ClosesClients.track(CoreClawClient.builder(shortSync).build()).workerTasks().runSync("t1").block(Duration.ofSeconds(5)))
 			.withMessageContaining("within 200ms (coreclaw.sync-response-timeout)");
 	}
 
@@ -252,7 +254,7 @@ class WorkerTaskOperationsErrorTests {
 		CoreClawClientSettings settings = settings(wireMock).withBaseUrl(nothingListening);
 		int port = nothingListening.getPort();
 		CoreClawConnectionException ex = catchThrowableOfType(CoreClawConnectionException.class,
-				() -> CoreClawClient.builder(settings).build().workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
+				() -> ClosesClients.track(CoreClawClient.builder(settings).build()).workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
 		assertThat(ex.isRequestSent()).isFalse();
 		assertThat(ex.getMessage()).startsWith("Could not connect to CoreClaw at http://127.0.0.1:" + port
 				+ " for POST /api/v2/worker-tasks/t1/runs: ")
@@ -260,7 +262,7 @@ class WorkerTaskOperationsErrorTests {
 	}
 
 	private static CoreClawClient client() {
-		return CoreClawClient.builder(settings(wireMock)).build();
+		return ClosesClients.track(CoreClawClient.builder(settings(wireMock)).build());
 	}
 
 }

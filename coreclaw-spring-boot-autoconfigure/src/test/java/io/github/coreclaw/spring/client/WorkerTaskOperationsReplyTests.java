@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * How {@link WorkerTaskOperations} decodes successful replies.
  */
+@ExtendWith(ClosesClients.class)
 class WorkerTaskOperationsReplyTests {
 
 	@RegisterExtension
@@ -68,9 +70,9 @@ class WorkerTaskOperationsReplyTests {
 		JsonMapper strict = JsonMapper.builder()
 			.enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build();
-		SyncRunResult result = CoreClawClient.builder(settings(wireMock))
+		SyncRunResult result = ClosesClients.track(CoreClawClient.builder(settings(wireMock))
 			.rowMapper(strict)
-			.build()
+			.build())
 			.workerTasks()
 			.runSync("demo-task")
 			.block(Duration.ofSeconds(5));
@@ -154,7 +156,7 @@ class WorkerTaskOperationsReplyTests {
 	}
 
 	private static CoreClawClient client() {
-		return CoreClawClient.builder(settings(wireMock)).build();
+		return ClosesClients.track(CoreClawClient.builder(settings(wireMock)).build());
 	}
 
 }

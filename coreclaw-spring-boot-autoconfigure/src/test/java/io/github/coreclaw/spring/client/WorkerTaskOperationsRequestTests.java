@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The exact requests {@link WorkerTaskOperations} sends.
  */
+@ExtendWith(ClosesClients.class)
 class WorkerTaskOperationsRequestTests {
 
 	private static final String ASYNC_REPLY = """
@@ -91,7 +93,7 @@ class WorkerTaskOperationsRequestTests {
 		CoreClawClientSettings settings = settings(wireMock)
 			.withDefaultCallbackUrl(URI.create("https://app.example.com/default-cb"))
 			.withDefaultResultLimit(50);
-		CoreClawClient.builder(settings).build().workerTasks().runSync("demo-task").block(Duration.ofSeconds(5));
+		ClosesClients.track(CoreClawClient.builder(settings).build()).workerTasks().runSync("demo-task").block(Duration.ofSeconds(5));
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs")).withRequestBody(equalToJson(
 				"{\"is_async\":false,\"limit\":50,\"callback_url\":\"https://app.example.com/default-cb\"}")));
 	}
@@ -120,7 +122,7 @@ class WorkerTaskOperationsRequestTests {
 		wireMock.stubFor(post(anyUrl()).willReturn(json(200, ASYNC_REPLY)));
 		CoreClawClientSettings settings = new CoreClawClientSettings(URI.create(wireMock.baseUrl()), "k+y/=&1",
 				AuthScheme.QUERY_TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), null, 20);
-		CoreClawClient.builder(settings).build().workerTasks().runAsync("demo-task").block(Duration.ofSeconds(5));
+		ClosesClients.track(CoreClawClient.builder(settings).build()).workerTasks().runAsync("demo-task").block(Duration.ofSeconds(5));
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs?token=k%2By%2F%3D%261")));
 	}
 
@@ -128,7 +130,7 @@ class WorkerTaskOperationsRequestTests {
 	void ownerTildeNameIdsAndBaseUrlPathsAreKept() {
 		wireMock.stubFor(post(anyUrl()).willReturn(json(200, ASYNC_REPLY)));
 		CoreClawClientSettings settings = settings(wireMock).withBaseUrl(URI.create(wireMock.baseUrl() + "/proxy"));
-		CoreClawClient.builder(settings).build().workerTasks().runAsync("01KZ_owner~task.v2-x").block(Duration.ofSeconds(5));
+		ClosesClients.track(CoreClawClient.builder(settings).build()).workerTasks().runAsync("01KZ_owner~task.v2-x").block(Duration.ofSeconds(5));
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/proxy/api/v2/worker-tasks/01KZ_owner~task.v2-x/runs")));
 	}
 
@@ -143,7 +145,7 @@ class WorkerTaskOperationsRequestTests {
 	}
 
 	private static CoreClawClient client(AuthScheme scheme) {
-		return CoreClawClient.builder(settings(wireMock).withAuthScheme(scheme)).build();
+		return ClosesClients.track(CoreClawClient.builder(settings(wireMock).withAuthScheme(scheme)).build());
 	}
 
 }

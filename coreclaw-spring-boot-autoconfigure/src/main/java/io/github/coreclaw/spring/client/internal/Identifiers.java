@@ -56,6 +56,31 @@ public final class Identifiers {
 	}
 
 	/**
+	 * Check that a value is a single word: not blank, without whitespace or control characters
+	 * (a Worker version, a language code).
+	 * @param name the argument name used in the error message
+	 * @param value the value to check
+	 * @return the value
+	 * @throws IllegalArgumentException naming the argument if the value is not a single word
+	 */
+	public static String checkToken(String name, @Nullable String value) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " must not be null");
+		}
+		if (value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be blank");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+				throw new IllegalArgumentException(name + " must be a single word but " + quote(value) + " has "
+						+ describe(c) + " at index " + i);
+			}
+		}
+		return value;
+	}
+
+	/**
 	 * Check that a URL is an absolute {@code http} or {@code https} URL with a host.
 	 * @param name the argument name used in the error message
 	 * @param url the URL to check
