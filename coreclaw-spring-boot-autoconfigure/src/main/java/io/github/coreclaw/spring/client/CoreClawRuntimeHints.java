@@ -5,14 +5,24 @@
 
 package io.github.coreclaw.spring.client;
 
+import io.github.coreclaw.spring.client.internal.AccountData;
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
 import io.github.coreclaw.spring.client.internal.Envelope;
 import io.github.coreclaw.spring.client.internal.ExportData;
+import io.github.coreclaw.spring.client.internal.InputSchemaData;
 import io.github.coreclaw.spring.client.internal.LogData;
+import io.github.coreclaw.spring.client.internal.ProxyRegionData;
+import io.github.coreclaw.spring.client.internal.QueueItemsData;
+import io.github.coreclaw.spring.client.internal.QueueRequest;
+import io.github.coreclaw.spring.client.internal.QueueResultsData;
+import io.github.coreclaw.spring.client.internal.QueuedRunData;
 import io.github.coreclaw.spring.client.internal.ResultsData;
 import io.github.coreclaw.spring.client.internal.RunDetailData;
+import io.github.coreclaw.spring.client.internal.RunListData;
 import io.github.coreclaw.spring.client.internal.RunRequest;
 import io.github.coreclaw.spring.client.internal.SyncRunData;
+import io.github.coreclaw.spring.client.internal.WorkerDetailData;
+import io.github.coreclaw.spring.client.internal.WorkerListData;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -38,13 +48,16 @@ public class CoreClawRuntimeHints implements RuntimeHintsRegistrar {
 	 * What Jackson reads from CoreClaw's replies and writes as request bodies: their
 	 * constructors, accessors and factory methods ({@code @JsonCreator}) are invoked by reflection.
 	 */
-	private static final Class<?>[] WIRE_TYPES = { Envelope.class, AsyncRunData.class, SyncRunData.class,
-			ResultsData.class, ResultsData.Header.class, RunDetailData.class, LogData.class, ExportData.class,
-			RunRequest.class };
+	private static final Class<?>[] WIRE_TYPES = { Envelope.class, AccountData.class, AsyncRunData.class,
+			ExportData.class, InputSchemaData.class, LogData.class, ProxyRegionData.class, ProxyRegionData.Item.class,
+			QueuedRunData.class, QueueItemsData.class, QueueRequest.class, QueueResultsData.class,
+			QueueResultsData.Result.class, ResultsData.class, ResultsData.Header.class, RunDetailData.class,
+			RunListData.class, RunRequest.class, SyncRunData.class, WorkerDetailData.class, WorkerListData.class,
+			WorkerListData.Item.class, WorkerInput.class };
 
 	/** Public records the operations return, which applications may write as JSON. */
 	private static final Class<?>[] RESULT_RECORDS = { RunSlug.class, ResultHeader.class, RunLog.class,
-			RunLog.Entry.class };
+			RunLog.Entry.class, ProxyRegion.class, QueueItemResult.class };
 
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
 

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import io.github.coreclaw.spring.client.internal.Envelope;
 import io.github.coreclaw.spring.client.internal.ResultsData;
 import io.github.coreclaw.spring.client.internal.RunRequest;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 
@@ -47,49 +48,58 @@ class CoreClawRuntimeHintsTests {
 	}
 
 	@Test
-	void everyReplyAndRequestTypeOfTheInternalPackageCanBeBoundByReflection() {
-		List<Class<?>> wireTypes = PackageClasses.of(Envelope.class.getPackageName())
-			.stream()
-			.filter(CoreClawRuntimeHintsTests::isWireType)
+	void everyReplyAndRequestTypeCanBeBoundByReflection() {
+		// Every record of the internal package, and every type of the client's packages that
+		// carries Jackson annotations (such as WorkerInput, written through its @JsonValue).
+		List<Class<?>> wireTypes = Stream
+			.concat(PackageClasses.of(Envelope.class.getPackageName()).stream().filter(Class::isRecord),
+					Stream.of(Envelope.class.getPackageName(), CoreClawClient.class.getPackageName())
+						.flatMap((packageName) -> PackageClasses.of(packageName).stream())
+						.filter(CoreClawRuntimeHintsTests::hasJacksonAnnotations))
+			.distinct()
 			.toList();
 		assertThat(wireTypes).as("the scan finds the wire types")
-			.contains(Envelope.class, RunRequest.class, ResultsData.Header.class);
-		for (Class<?> type : wireTypes) {
-			assertThat(RuntimeHintsPredicates.reflection()
-				.onType(type)
-				.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_DECLARED_METHODS))
-				.as("%s is in CoreClawRuntimeHints.WIRE_TYPES", type.getName())
-				.accepts(this.hints);
-			for (Method method : jacksonInvokedMethods(type)) {
-				assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(method))
-					.as("%s#%s can be invoked", type.getName(), method.getName())
+			.contains(Envelope.class, RunRequest.class, ResultsData.Header.class, WorkerInput.class);
+		SoftAssertions.assertSoftly((softly) -> {
+			for (Class<?> type : wireTypes) {
+				softly.assertThat(RuntimeHintsPredicates.reflection()
+					.onType(type)
+					.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
+							MemberCategory.INVOKE_DECLARED_METHODS))
+					.as("%s is in CoreClawRuntimeHints.WIRE_TYPES", type.getName())
 					.accepts(this.hints);
+				for (Method method : jacksonInvokedMethods(type)) {
+					softly.assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(method))
+						.as("%s#%s can be invoked", type.getName(), method.getName())
+						.accepts(this.hints);
+				}
 			}
-		}
+		});
 	}
 
 	@Test
 	void everyRecordTheOperationsReturnCanBeWrittenByReflection() {
 		Set<Class<?>> records = resultRecords();
 		assertThat(records).as("the walk finds the result records").contains(RunSlug.class, RunLog.Entry.class);
-		for (Class<?> type : records) {
-			assertThat(RuntimeHintsPredicates.reflection().onType(type))
-				.as("%s is in CoreClawRuntimeHints.RESULT_RECORDS", type.getName())
-				.accepts(this.hints);
-			for (RecordComponent component : type.getRecordComponents()) {
-				assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(component.getAccessor()))
-					.as("%s#%s can be invoked", type.getName(), component.getName())
+		SoftAssertions.assertSoftly((softly) -> {
+			for (Class<?> type : records) {
+				softly.assertThat(RuntimeHintsPredicates.reflection().onType(type))
+					.as("%s is in CoreClawRuntimeHints.RESULT_RECORDS", type.getName())
 					.accepts(this.hints);
+				for (RecordComponent component : type.getRecordComponents()) {
+					softly.assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(component.getAccessor()))
+						.as("%s#%s can be invoked", type.getName(), component.getName())
+						.accepts(this.hints);
+				}
 			}
-		}
+		});
 	}
 
 	/**
-	 * A type Jackson reads or writes: a record, or a class with Jackson annotations on it or on
-	 * its members.
+	 * Whether Jackson annotations are on the type or on its members.
 	 */
-	private static boolean isWireType(Class<?> type) {
-		if (type.isRecord() || hasJacksonAnnotation(type)) {
+	private static boolean hasJacksonAnnotations(Class<?> type) {
+		if (hasJacksonAnnotation(type)) {
 			return true;
 		}
 		return Stream
