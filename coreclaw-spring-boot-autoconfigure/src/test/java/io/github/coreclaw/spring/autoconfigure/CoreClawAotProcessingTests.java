@@ -42,7 +42,8 @@ class CoreClawAotProcessingTests {
 	@Test
 	void processingTheContextContributesTheClientsHints() {
 		this.contextRunner.prepare((context) -> {
-			RuntimeHints hints = processAheadOfTime(context.getSourceApplicationContext(GenericApplicationContext.class));
+			RuntimeHints hints = processAheadOfTime(
+					context.getSourceApplicationContext(GenericApplicationContext.class));
 			assertThat(RuntimeHintsPredicates.reflection()
 				.onType(Envelope.class)
 				.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
@@ -54,7 +55,8 @@ class CoreClawAotProcessingTests {
 	@Test
 	void withTheClientSwitchedOffNoHintIsContributed() {
 		this.contextRunner.withPropertyValues("coreclaw.enabled=false").prepare((context) -> {
-			RuntimeHints hints = processAheadOfTime(context.getSourceApplicationContext(GenericApplicationContext.class));
+			RuntimeHints hints = processAheadOfTime(
+					context.getSourceApplicationContext(GenericApplicationContext.class));
 			assertThat(RuntimeHintsPredicates.reflection().onType(Envelope.class)).rejects(hints);
 		});
 	}

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,6 +51,7 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * One observation per operation call: its key values for each way a call ends, one observation
@@ -123,7 +127,7 @@ class ClientObservationTests {
 	@ParameterizedTest
 	@ValueSource(ints = { 0, 1, 3 })
 	void aCallIsOneObservationWhateverTheNumberOfAttempts(int failures) {
-		List<com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder> replies = new ArrayList<>();
+		List<ResponseDefinitionBuilder> replies = new ArrayList<>();
 		for (int i = 0; i < failures; i++) {
 			replies.add(envelope(500, 10000, "internal server error"));
 		}
@@ -240,7 +244,7 @@ class ClientObservationTests {
 			.then(Mono.never());
 		try (CoreClawClient client = inMemory(silent)) {
 			Disposable call = client.workerRuns().getRun(new RunSlug("r1")).subscribe();
-			await().atMost(Duration.ofSeconds(5)).untilAtomic(requests, org.hamcrest.Matchers.equalTo(1));
+			await().atMost(Duration.ofSeconds(5)).untilAtomic(requests, equalTo(1));
 			assertThat(this.registry).hasObservationWithNameEqualTo(NAME).that().isNotStopped();
 			call.dispose();
 		}
@@ -321,7 +325,7 @@ class ClientObservationTests {
 			.timer()
 			.count()).isOne();
 		assertThat(meters.get(NAME + ".active").longTaskTimer().getId().getTags())
-			.containsExactly(io.micrometer.core.instrument.Tag.of("coreclaw.operation", "worker-task.run"));
+			.containsExactly(Tag.of("coreclaw.operation", "worker-task.run"));
 	}
 
 	@Test
@@ -391,8 +395,8 @@ class ClientObservationTests {
 		return result;
 	}
 
-	private static void stubGetSequence(List<com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder> replies) {
-		String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+	private static void stubGetSequence(List<ResponseDefinitionBuilder> replies) {
+		String state = Scenario.STARTED;
 		for (int i = 0; i < replies.size(); i++) {
 			String next = (i == replies.size() - 1) ? state : "get-" + (i + 1);
 			wireMock.stubFor(get(anyUrl()).inScenario("gets")

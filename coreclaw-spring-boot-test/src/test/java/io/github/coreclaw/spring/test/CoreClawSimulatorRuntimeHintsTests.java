@@ -49,7 +49,8 @@ class CoreClawSimulatorRuntimeHintsTests {
 	private static List<String> simulatorFiles() throws IOException {
 		String root = CoreClawSimulator.MAPPINGS_ROOT + "/";
 		List<String> files = new ArrayList<>();
-		for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "**/*")) {
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		for (Resource resource : resolver.getResources("classpath*:" + root + "**/*")) {
 			String url = resource.getURL().toString();
 			if (resource.isReadable() && !url.contains("/test-classes/")) {
 				files.add(url.substring(url.lastIndexOf(root)));

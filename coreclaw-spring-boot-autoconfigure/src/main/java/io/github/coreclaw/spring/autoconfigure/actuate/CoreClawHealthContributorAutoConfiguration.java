@@ -38,7 +38,8 @@ public final class CoreClawHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("coreclaw")
 	@ConditionalOnMissingBean(name = "coreclawHealthIndicator")
-	ReactiveHealthIndicator coreclawHealthIndicator(CoreClawClient coreClawClient, CoreClawHealthProperties properties) {
+	ReactiveHealthIndicator coreclawHealthIndicator(CoreClawClient coreClawClient,
+			CoreClawHealthProperties properties) {
 		return new CoreClawHealthIndicator(coreClawClient, properties.getTimeout(), properties.getCacheTtl(),
 				Schedulers.parallel());
 	}

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -30,7 +31,8 @@ import org.springframework.core.io.ClassPathResource;
 class CoreClawInfoContributor implements InfoContributor {
 
 	/** Resource holding the starter's version, written by the build. */
-	static final String VERSION_RESOURCE = "io/github/coreclaw/spring/autoconfigure/actuate/coreclaw-version.properties";
+	static final String VERSION_RESOURCE = "io/github/coreclaw/spring/autoconfigure/actuate/"
+			+ "coreclaw-version.properties";
 
 	private final Map<String, Object> details;
 
@@ -38,7 +40,7 @@ class CoreClawInfoContributor implements InfoContributor {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("version", version());
 		details.put("baseUrl", withoutCredentials(settings.baseUrl()));
-		details.put("authScheme", settings.authScheme().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+		details.put("authScheme", settings.authScheme().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 		details.put("timeouts", timeouts(settings));
 		details.put("retry", retry(properties.getRetry()));
 		details.put("pool", pool(properties.getPool()));

@@ -39,6 +39,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Configuration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.coreclaw.spring.client.CoreClawStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,11 +84,11 @@ class CoreClawHealthContributorAutoConfigurationTests {
 		wireMock.stubFor(get(urlEqualTo("/api/v2/users/account"))
 			.willReturn(json(200, "{\"code\":0,\"data\":{\"balance\":\"3.25\"}}")));
 		this.contextRunner.withPropertyValues("coreclaw.health.cache-ttl=0").run((context) -> {
-			ReactiveHealthIndicator indicator = context.getBean("coreclawHealthIndicator", ReactiveHealthIndicator.class);
+			ReactiveHealthIndicator indicator = context.getBean("coreclawHealthIndicator",
+					ReactiveHealthIndicator.class);
 			indicator.health().block(Duration.ofSeconds(5));
 			indicator.health().block(Duration.ofSeconds(5));
-			wireMock.verify(2, com.github.tomakehurst.wiremock.client.WireMock
-				.getRequestedFor(urlEqualTo("/api/v2/users/account")));
+			wireMock.verify(2, getRequestedFor(urlEqualTo("/api/v2/users/account")));
 			assertThat(context.getBean(CoreClawHealthProperties.class).getTimeout()).isEqualTo(Duration.ofSeconds(10));
 		});
 	}
@@ -107,8 +108,10 @@ class CoreClawHealthContributorAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("management.endpoint.health.probes.enabled=true",
 					"management.endpoint.health.group.readiness.include=readinessState,coreclaw")
-			.run((context) -> assertThat(context.getBean(HealthEndpointGroups.class).get("readiness").isMember("coreclaw"))
-				.isTrue());
+			.run((context) -> {
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.get("readiness").isMember("coreclaw")).isTrue();
+			});
 	}
 
 	@Test
@@ -130,7 +133,8 @@ class CoreClawHealthContributorAutoConfigurationTests {
 					CoreClawHealthContributorAutoConfiguration.class, CoreClawInfoContributorAutoConfiguration.class,
 					WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 					HttpClientAutoConfiguration.class))
-			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health", "org.springframework.boot.actuate"))
+			.withClassLoader(
+					new FilteredClassLoader("org.springframework.boot.health", "org.springframework.boot.actuate"))
 			.withPropertyValues("coreclaw.api-key=k")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(CoreClawClient.class)
@@ -142,7 +146,8 @@ class CoreClawHealthContributorAutoConfigurationTests {
 	void aNegativeTimeToLiveFailsStartupNamingTheProperty(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(HealthApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException().isThrownBy(() -> application.run("--coreclaw.api-key=k", "--coreclaw.health.cache-ttl=-1s"));
+		assertThatException()
+			.isThrownBy(() -> application.run("--coreclaw.api-key=k", "--coreclaw.health.cache-ttl=-1s"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property: coreclaw.health.cache-ttl")
 			.contains("coreclaw.health.cache-ttl must be 0 or more (for example 30s) but was PT-1S");

@@ -42,7 +42,8 @@ class CoreClawInfoContributorAutoConfigurationTests {
 	@Test
 	void contributesTheSettingsAndTheVersion() {
 		this.contextRunner
-			.withPropertyValues("coreclaw.base-url=https://eu.coreclaw.example/api", "coreclaw.auth-scheme=api-key-header",
+			.withPropertyValues("coreclaw.base-url=https://eu.coreclaw.example/api",
+					"coreclaw.auth-scheme=api-key-header",
 					"coreclaw.retry.max-attempts=3", "coreclaw.pool.max-connections=20",
 					"coreclaw.polling.initial-interval=1s")
 			.run((context) -> {
