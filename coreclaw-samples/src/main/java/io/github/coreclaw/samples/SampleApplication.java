@@ -6,26 +6,31 @@
 package io.github.coreclaw.samples;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.github.coreclaw.spring.test.CoreClawSimulator;
+import io.github.coreclaw.spring.test.CoreClawSimulatorConfiguration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Sample application: runs a CoreClaw worker task through the starter (see {@link DemoRunner}).
  * <p>
- * Without {@code CORECLAW_API_KEY} in the environment it starts the embedded
- * {@link CoreClawSimulator} and runs against it; with {@code CORECLAW_API_KEY} and
+ * Without {@code CORECLAW_API_KEY} in the environment it adds the test kit's
+ * {@link CoreClawSimulatorConfiguration}, which starts a {@link CoreClawSimulator} and points the
+ * client at it, and the {@value #SIMULATOR_PROFILE} profile; with {@code CORECLAW_API_KEY} and
  * {@code CORECLAW_TASK_ID} it runs the same code against the real API. It exits after the demo,
  * unless started with {@code --serve}, which keeps {@code POST /runs/{taskId}} up.
+ * <p>
+ * {@code TestSampleApplication} (under {@code src/test/java}) runs it against the simulator
+ * whatever the environment, as an application without this fallback would be run during
+ * development: {@code ./mvnw -pl coreclaw-samples -am spring-boot:test-run}.
  *
  * @since 0.1.0
  */
@@ -34,6 +39,9 @@ public class SampleApplication {
 
 	/** Command-line flag that keeps the WebFlux endpoint up after the demo. */
 	public static final String SERVE_FLAG = "--serve";
+
+	/** Profile whose {@code application-simulator.yml} names the simulator's tasks for the demo. */
+	public static final String SIMULATOR_PROFILE = "simulator";
 
 	private static final Log logger = LogFactory.getLog(SampleApplication.class);
 
@@ -60,21 +68,10 @@ public class SampleApplication {
 		application.setWebApplicationType(serving(args) ? WebApplicationType.REACTIVE : WebApplicationType.NONE);
 		String apiKey = environment.get("CORECLAW_API_KEY");
 		if (apiKey == null || apiKey.isBlank()) {
-			CoreClawSimulator simulator = CoreClawSimulator.start();
-			logger.info("CORECLAW_API_KEY is not set: running against the embedded CoreClaw simulator at "
-					+ simulator.baseUrl() + " (set CORECLAW_API_KEY and CORECLAW_TASK_ID to use the real API)");
-			application.addInitializers((context) -> {
-				DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
-				beanFactory.registerSingleton("coreClawSimulator", simulator);
-				beanFactory.registerDisposableBean("coreClawSimulator", simulator::close);
-				context.getEnvironment()
-					.getPropertySources()
-					.addFirst(new MapPropertySource("coreClawSimulator",
-							Map.of("coreclaw.base-url", simulator.baseUrl().toString(), "coreclaw.api-key",
-									simulator.apiKey(), "sample.async-task-id", CoreClawSimulator.RATE_LIMITED_TASK,
-									"sample.sync-task-id", CoreClawSimulator.DEMO_TASK,
-									"coreclaw.polling.initial-interval", "500ms", "coreclaw.polling.max-interval", "1s")));
-			});
+			logger.info("CORECLAW_API_KEY is not set: running against an embedded CoreClaw simulator "
+					+ "(set CORECLAW_API_KEY and CORECLAW_TASK_ID to use the real API)");
+			application.addPrimarySources(List.of(CoreClawSimulatorConfiguration.class));
+			application.setAdditionalProfiles(SIMULATOR_PROFILE);
 		}
 		return application.run(args);
 	}

@@ -34,9 +34,12 @@ class SampleApplicationTests {
 		try (ConfigurableApplicationContext context = SampleApplication.start(new String[0], Map.of())) {
 			CoreClawSimulator simulator = context.getBean(CoreClawSimulator.class);
 			assertThat(output.toString().lines().findFirst()).hasValueSatisfying((first) -> assertThat(first)
-				.contains("CORECLAW_API_KEY is not set: running against the embedded CoreClaw simulator at "
-						+ simulator.baseUrl()));
-			assertThat(output).containsPattern("CoreClaw attempt 1/4 failed, retrying in 1s: CoreClaw rejected POST "
+				.contains("CORECLAW_API_KEY is not set: running against an embedded CoreClaw simulator (set "
+						+ "CORECLAW_API_KEY and CORECLAW_TASK_ID to use the real API)"));
+			assertThat(context.getBeansOfType(CoreClawSimulator.class)).hasSize(1);
+			assertThat(context.getEnvironment().getActiveProfiles()).containsExactly(SampleApplication.SIMULATOR_PROFILE);
+			assertThat(output).contains("CoreClaw simulator started at " + simulator.baseUrl())
+				.containsPattern("CoreClaw attempt 1/4 failed, retrying in 1s: CoreClaw rejected POST "
 					+ "/api/v2/worker-tasks/rate-limited-task/runs: HTTP 429, code 13000")
 				.containsPattern("Started run 01SIM[A-Z0-9]{21} of worker task rate-limited-task")
 				.containsPattern("Run 01SIM[A-Z0-9]{21} of worker task demo-task: SUCCEEDED, 5 result rows")

@@ -7,7 +7,6 @@ package io.github.coreclaw.spring.autoconfigure;
 
 import java.net.URI;
 
-import io.github.coreclaw.spring.callback.CoreClawCallbackHandler;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.CoreClawObservationConvention;
@@ -24,30 +23,23 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.server.RequestPredicates;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Auto-configuration of the CoreClaw client: a {@link CoreClawClient} on Boot's
@@ -63,6 +55,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @ConditionalOnBooleanProperty(name = "coreclaw.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CoreClawProperties.class)
+@Import(CoreClawCallbackConfiguration.class)
 @ImportRuntimeHints(CoreClawRuntimeHints.class)
 public final class CoreClawAutoConfiguration {
 
@@ -109,7 +102,8 @@ public final class CoreClawAutoConfiguration {
 			.connector(connector);
 		jsonMapper.ifAvailable(builder::rowMapper);
 		builder.polling(CoreClawClientSettingsMapper.mapPolling(properties.getPolling()));
-		URI receiverUrl = CoreClawClientSettingsMapper.callbackReceiverUrl(properties.getCallback());
+		URI receiverUrl = CoreClawClientSettingsMapper.callbackReceiverUrl(properties.getCallback(),
+				properties.isAllowInsecureHttp());
 		if (receiverUrl != null) {
 			builder.callbackReceiverUrl(receiverUrl);
 		}
@@ -144,27 +138,6 @@ public final class CoreClawAutoConfiguration {
 	@ConditionalOnMissingBean
 	RunQueueOperations runQueueOperations(CoreClawClient coreClawClient) {
 		return coreClawClient.runQueue();
-	}
-
-	/**
-	 * The receiver of CoreClaw's run status callbacks, in reactive web applications that enable it.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-	@ConditionalOnClass(RouterFunction.class)
-	@ConditionalOnBooleanProperty("coreclaw.callback.enabled")
-	static class CallbackReceiverConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "coreClawCallbackRouter")
-		RouterFunction<ServerResponse> coreClawCallbackRouter(CoreClawProperties properties,
-				CoreClawClient coreClawClient, ApplicationEventPublisher publisher) {
-			CoreClawProperties.Callback callback = properties.getCallback();
-			String secret = CoreClawClientSettingsMapper.checkCallback(callback);
-			return RouterFunctions.route(RequestPredicates.POST(callback.getPath()),
-					new CoreClawCallbackHandler(secret, callback.getDedupeWindow(), publisher, coreClawClient::runChanged));
-		}
-
 	}
 
 	/**

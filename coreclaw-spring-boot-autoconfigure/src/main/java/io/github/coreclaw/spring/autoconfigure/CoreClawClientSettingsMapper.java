@@ -8,28 +8,39 @@ package io.github.coreclaw.spring.autoconfigure;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import io.github.coreclaw.spring.callback.CoreClawCallbackReceiver;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.CoreClawPollingSettings;
 import io.github.coreclaw.spring.client.CoreClawPoolSettings;
 import io.github.coreclaw.spring.client.CoreClawRetrySettings;
-import io.github.coreclaw.spring.client.RunOptions;
-import io.github.coreclaw.spring.client.internal.Durations;
+import io.github.coreclaw.spring.client.InvalidSettingException;
+import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.internal.Identifiers;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /**
- * Maps {@link CoreClawProperties} and {@link CoreClawConnectionDetails} to
- * {@link CoreClawClientSettings}, stopping startup with the name of the property to fix when
- * a value is missing or wrong.
+ * Maps {@link CoreClawProperties} and {@link CoreClawConnectionDetails} to the client's settings
+ * records, stopping startup with the name of the property to fix when a value is missing or
+ * wrong.
+ * <p>
+ * The records check their own values; this class only names the property behind a refused
+ * value, and checks what only configuration has: placeholders nothing defines, plain http, and
+ * the callback receiver's properties.
  */
 final class CoreClawClientSettingsMapper {
+
+	private static final String SECRET_VALUE = "a random value of at least "
+			+ CoreClawCallbackReceiver.MIN_SECRET_LENGTH
+			+ " letters and digits (for example the output of 'openssl rand -hex 24')";
 
 	private CoreClawClientSettingsMapper() {
 	}
@@ -37,114 +48,105 @@ final class CoreClawClientSettingsMapper {
 	static CoreClawClientSettings map(CoreClawProperties properties, CoreClawConnectionDetails connectionDetails) {
 		String apiKey = (connectionDetails.getApiKey() != null) ? connectionDetails.getApiKey()
 				: properties.getApiKey();
-		if (apiKey == null || apiKey.isBlank()) {
+		UnresolvedPlaceholder keyPlaceholder = UnresolvedPlaceholder.find(apiKey);
+		if (keyPlaceholder != null) {
 			throw new InvalidCoreClawConfigurationException("coreclaw.api-key",
-					"No CoreClaw API key is configured: coreclaw.api-key is not set, so the CoreClaw client cannot "
-							+ "authenticate its requests.",
-					"Set coreclaw.api-key (in application.yml, or through the CORECLAW_API_KEY environment variable) "
-							+ "to an API key from the CoreClaw console (Settings > API & Integrations). To start "
-							+ "without the CoreClaw client, set coreclaw.enabled=false.");
+					"No CoreClaw API key is configured: " + keyPlaceholder.describe("coreclaw.api-key")
+							+ ", so the CoreClaw client cannot authenticate its requests.",
+					"Set " + keyPlaceholder.source() + " to an API key from the CoreClaw console (Settings > API "
+							+ "& Integrations), or write the key into coreclaw.api-key. To start without the "
+							+ "CoreClaw client, set coreclaw.enabled=false.");
 		}
-		URI baseUrl = checkBaseUrl(connectionDetails.getBaseUrl(), properties.isAllowInsecureHttp());
-		Duration connectTimeout = checkPositive("coreclaw.connect-timeout", properties.getConnectTimeout());
-		Duration responseTimeout = checkPositive("coreclaw.response-timeout", properties.getResponseTimeout());
-		Duration syncResponseTimeout = checkPositive("coreclaw.sync-response-timeout",
-				properties.getSyncResponseTimeout());
-		int limit = properties.getDefaultResultLimit();
-		if (limit < RunOptions.MIN_LIMIT || limit > RunOptions.MAX_LIMIT) {
-			throw new InvalidCoreClawConfigurationException("coreclaw.default-result-limit",
-					"coreclaw.default-result-limit is " + limit + ", but CoreClaw returns between "
-							+ RunOptions.MIN_LIMIT + " and " + RunOptions.MAX_LIMIT + " result rows per run.",
-					"Set coreclaw.default-result-limit to a number from " + RunOptions.MIN_LIMIT + " to "
-							+ RunOptions.MAX_LIMIT + ", or remove it to use " + CoreClawClientSettings.DEFAULT_RESULT_LIMIT
-							+ ".");
+		URI baseUrl = connectionDetails.getBaseUrl();
+		checkResolved("coreclaw.base-url", UnresolvedPlaceholder.find(baseUrl),
+				"the root URL of the CoreClaw API, such as " + CoreClawClientSettings.DEFAULT_BASE_URL,
+				"or remove coreclaw.base-url to use that default");
+		checkResolved("coreclaw.default-callback-url", UnresolvedPlaceholder.find(properties.getDefaultCallbackUrl()),
+				null, "or remove coreclaw.default-callback-url");
+		CoreClawClientSettings settings;
+		try {
+			settings = new CoreClawClientSettings(baseUrl, (apiKey != null) ? apiKey : "", properties.getAuthScheme(),
+					properties.getConnectTimeout(), properties.getResponseTimeout(),
+					properties.getSyncResponseTimeout(), properties.getDefaultCallbackUrl(),
+					properties.getDefaultResultLimit());
 		}
-		URI callbackUrl = checkCallbackUrl(properties.getDefaultCallbackUrl(), apiKey);
-		return new CoreClawClientSettings(baseUrl, apiKey, properties.getAuthScheme(), connectTimeout, responseTimeout,
-				syncResponseTimeout, callbackUrl, limit);
+		catch (InvalidSettingException ex) {
+			if (ex.getSetting().equals("apiKey")) {
+				throw new InvalidCoreClawConfigurationException("coreclaw.api-key",
+						"No CoreClaw API key is configured: coreclaw.api-key is not set, so the CoreClaw client "
+								+ "cannot authenticate its requests.",
+						"Set coreclaw.api-key (in application.yml, or through the CORECLAW_API_KEY environment "
+								+ "variable) to an API key from the CoreClaw console (Settings > API & Integrations). "
+								+ "To start without the CoreClaw client, set coreclaw.enabled=false.");
+			}
+			throw InvalidCoreClawConfigurationException.forSetting("coreclaw.", CoreClawClientSettings.class, ex);
+		}
+		checkSecure("coreclaw.base-url", settings.baseUrl(), properties.isAllowInsecureHttp(), "the CoreClaw API key");
+		return settings;
 	}
 
 	static CoreClawRetrySettings mapRetry(CoreClawProperties.Retry retry) {
-		int maxAttempts = retry.getMaxAttempts();
-		if (maxAttempts < 1) {
-			throw invalid("coreclaw.retry.max-attempts", maxAttempts + ", but at least 1 attempt is needed",
-					"a number of attempts such as 4 (1 means no retry)");
-		}
-		checkWaits("coreclaw.retry.", "initial-backoff", retry.getInitialBackoff(), "max-backoff", retry.getMaxBackoff(),
-				retry.getMultiplier(), retry.getJitter());
-		Duration maxRetryAfter = checkNotNegative("coreclaw.retry.max-retry-after", retry.getMaxRetryAfter(), "60s");
-		Set<Integer> statuses = new LinkedHashSet<>();
-		for (Integer status : retry.getRetryableStatuses()) {
-			if (status == null || status < 100 || status > 599) {
-				throw invalid("coreclaw.retry.retryable-statuses", "holding " + status + ", which is no HTTP status",
-						"a list of HTTP statuses such as 429,500");
-			}
-			statuses.add(status);
-		}
 		List<CoreClawRetrySettings.CodeRange> codes = new ArrayList<>();
 		for (String code : retry.getRetryableCodes()) {
 			try {
 				codes.add(CoreClawRetrySettings.CodeRange.parse(code));
 			}
 			catch (IllegalArgumentException ex) {
-				throw invalid("coreclaw.retry.retryable-codes", "holding " + ex.getMessage(),
-						"a list of codes and ranges such as 13000-13999,30003");
+				throw InvalidCoreClawConfigurationException.invalid("coreclaw.retry.retryable-codes",
+						"a list of codes and ranges such as 13000-13999,30003", ex.getMessage());
 			}
 		}
-		return new CoreClawRetrySettings(maxAttempts, retry.getInitialBackoff(), retry.getMultiplier(),
-				retry.getMaxBackoff(), retry.getJitter(), retry.isRespectRetryAfter(), maxRetryAfter, statuses, codes);
+		return settings("coreclaw.retry.", CoreClawRetrySettings.class,
+				() -> new CoreClawRetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
+						retry.getMaxBackoff(), retry.getJitter(), retry.isRespectRetryAfter(), retry.getMaxRetryAfter(),
+						new LinkedHashSet<>(retry.getRetryableStatuses()), codes));
 	}
 
 	static CoreClawPoolSettings mapPool(CoreClawProperties.Pool pool) {
-		if (pool.getMaxConnections() < 1) {
-			throw invalid("coreclaw.pool.max-connections", pool.getMaxConnections() + ", but at least 1 is needed",
-					"a number of connections such as 100");
-		}
-		if (pool.getMaxPendingAcquires() < -1 || pool.getMaxPendingAcquires() == 0) {
-			throw invalid("coreclaw.pool.max-pending-acquires", Integer.toString(pool.getMaxPendingAcquires()),
-					"-1 (no limit) or a number of waiting requests of at least 1");
-		}
-		Duration evict = checkNotNegative("coreclaw.pool.evict-in-background", pool.getEvictInBackground(),
-				"30s, or 0 for never");
-		return new CoreClawPoolSettings(pool.getMaxConnections(), pool.getMaxPendingAcquires(),
-				checkPositive("coreclaw.pool.pending-acquire-timeout", pool.getPendingAcquireTimeout()),
-				checkPositive("coreclaw.pool.max-idle-time", pool.getMaxIdleTime()),
-				checkPositive("coreclaw.pool.max-life-time", pool.getMaxLifeTime()), evict);
+		return settings("coreclaw.pool.", CoreClawPoolSettings.class,
+				() -> new CoreClawPoolSettings(pool.getMaxConnections(), pool.getMaxPendingAcquires(),
+						pool.getPendingAcquireTimeout(), pool.getMaxIdleTime(), pool.getMaxLifeTime(),
+						pool.getEvictInBackground()));
 	}
 
 	static CoreClawPollingSettings mapPolling(CoreClawProperties.Polling polling) {
-		checkWaits("coreclaw.polling.", "initial-interval", polling.getInitialInterval(), "max-interval",
-				polling.getMaxInterval(), polling.getMultiplier(), polling.getJitter());
-		Duration grace = checkNotNegative("coreclaw.polling.aborting-grace", polling.getAbortingGrace(), "60s");
-		return new CoreClawPollingSettings(polling.getInitialInterval(), polling.getMaxInterval(),
-				polling.getMultiplier(), polling.getJitter(), grace, polling.isAbortOnTimeout(), Duration.ofMinutes(30));
+		return settings("coreclaw.polling.", CoreClawPollingSettings.class,
+				() -> new CoreClawPollingSettings(polling.getInitialInterval(), polling.getMaxInterval(),
+						polling.getMultiplier(), polling.getJitter(), polling.getAbortingGrace(),
+						polling.isAbortOnTimeout(), polling.getDefaultTimeout()));
 	}
 
 	/**
-	 * Check the callback receiver's settings when it is enabled.
+	 * Create the receiver of CoreClaw's callbacks from the enabled receiver's settings.
+	 */
+	static CoreClawCallbackReceiver mapReceiver(CoreClawProperties.Callback callback,
+			ApplicationEventPublisher publisher, Consumer<RunSlug> runChanged) {
+		String secret = checkCallback(callback);
+		return settings("coreclaw.callback.", CoreClawCallbackReceiver.class,
+				() -> new CoreClawCallbackReceiver(secret, callback.getDedupeWindow(), publisher, runChanged));
+	}
+
+	/**
+	 * Check the callback receiver's secret and path when it is enabled.
 	 * @return the secret
 	 */
 	static String checkCallback(CoreClawProperties.Callback callback) {
 		String secret = callback.getSecret();
+		checkResolved("coreclaw.callback.secret", UnresolvedPlaceholder.find(secret), SECRET_VALUE,
+				"or set coreclaw.callback.enabled=false");
 		if (secret == null || secret.isBlank()) {
 			throw new InvalidCoreClawConfigurationException("coreclaw.callback.secret",
 					"coreclaw.callback.enabled is true but coreclaw.callback.secret is not set: without it anyone "
 							+ "could post run callbacks to the application.",
-					"Set coreclaw.callback.secret to a random value of at least 16 letters and digits (for example "
-							+ "the output of 'openssl rand -hex 24'), or set coreclaw.callback.enabled=false.");
+					"Set coreclaw.callback.secret to " + SECRET_VALUE + ", or set coreclaw.callback.enabled=false.");
 		}
-		if (secret.length() < 16 || !Identifiers.isSlug(secret)) {
-			throw invalid("coreclaw.callback.secret",
-					"too short or has characters that do not belong in a URL path segment",
-					"a random value of at least 16 letters, digits, '_', '~', '.' or '-' (for example the output "
-							+ "of 'openssl rand -hex 24')");
-		}
+		settings("coreclaw.callback.", CoreClawCallbackReceiver.class, () -> CoreClawCallbackReceiver.checkSecret(secret));
 		String path = callback.getPath();
 		if (path == null || !path.startsWith("/") || !path.contains("{secret}")) {
-			throw invalid("coreclaw.callback.path", "'" + path + "', which is not a path holding {secret}",
-					"a path such as /coreclaw/callback/{secret}");
+			throw InvalidCoreClawConfigurationException.invalid("coreclaw.callback.path",
+					"a path that starts with / and holds {secret}, such as /coreclaw/callback/{secret}",
+					"was '" + path + "'");
 		}
-		checkPositive("coreclaw.callback.dedupe-window", callback.getDedupeWindow());
 		return secret;
 	}
 
@@ -152,7 +154,7 @@ final class CoreClawClientSettingsMapper {
 	 * The URL CoreClaw can post callbacks to, or {@code null} if the receiver is off or has no
 	 * public base URL.
 	 */
-	static @Nullable URI callbackReceiverUrl(CoreClawProperties.Callback callback) {
+	static @Nullable URI callbackReceiverUrl(CoreClawProperties.Callback callback, boolean allowInsecureHttp) {
 		if (!callback.isEnabled()) {
 			return null;
 		}
@@ -161,93 +163,48 @@ final class CoreClawClientSettingsMapper {
 		if (base == null) {
 			return null;
 		}
-		if (!Identifiers.isAbsoluteHttp(base)) {
-			throw invalid("coreclaw.callback.public-base-url", "'" + base + "', which is not an absolute http or https URL",
-					"the URL at which CoreClaw reaches this application, such as https://app.example.com");
+		checkResolved("coreclaw.callback.public-base-url", UnresolvedPlaceholder.find(base), null,
+				"or remove coreclaw.callback.public-base-url");
+		String problem = Identifiers.absoluteHttpProblem(base);
+		if (problem != null) {
+			throw InvalidCoreClawConfigurationException.invalid("coreclaw.callback.public-base-url",
+					"the URL at which CoreClaw reaches this application, such as https://app.example.com", problem);
 		}
+		checkSecure("coreclaw.callback.public-base-url", base, allowInsecureHttp, "the callback secret");
 		String text = base.toString();
 		String root = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
 		return URI.create(root + callback.getPath().replace("{secret}", secret));
 	}
 
 	/**
-	 * Check waits that start at an initial duration and grow by a multiplier, with jitter, up
-	 * to a maximum: the shape retry backoff and run polling share.
+	 * Create settings, naming the property behind any value they refuse.
 	 */
-	private static void checkWaits(String prefix, String initialKey, @Nullable Duration initial, String maxKey,
-			@Nullable Duration max, double multiplier, double jitter) {
-		Duration first = checkPositive(prefix + initialKey, initial);
-		Duration longest = checkPositive(prefix + maxKey, max);
-		if (longest.compareTo(first) < 0) {
-			throw invalid(prefix + maxKey, Durations.format(longest) + ", shorter than " + prefix + initialKey + " ("
-					+ Durations.format(first) + ")", "a duration at least as long as " + prefix + initialKey);
+	private static <T> T settings(String prefix, Class<?> settingsType, Supplier<T> creator) {
+		try {
+			return creator.get();
 		}
-		if (!(multiplier >= 1.0)) {
-			throw invalid(prefix + "multiplier", multiplier + ", but waits must not shrink",
-					"a factor of 1.0 or more, such as 2.0");
-		}
-		if (!(jitter >= 0.0 && jitter < 1.0)) {
-			throw invalid(prefix + "jitter", jitter + ", outside 0 to below 1",
-					"a randomization factor from 0 (none) to below 1, such as 0.2");
+		catch (InvalidSettingException ex) {
+			throw InvalidCoreClawConfigurationException.forSetting(prefix, settingsType, ex);
 		}
 	}
 
-	private static Duration checkNotNegative(String property, @Nullable Duration value, String example) {
-		if (value == null || value.isNegative()) {
-			throw invalid(property, String.valueOf(value) + ", which is negative", "a duration such as " + example);
+	private static void checkResolved(String property, @Nullable UnresolvedPlaceholder placeholder,
+			@Nullable String value, String alternative) {
+		if (placeholder != null) {
+			throw InvalidCoreClawConfigurationException.unresolved(property, placeholder, value, alternative);
 		}
-		return value;
 	}
 
-	private static InvalidCoreClawConfigurationException invalid(String property, String problem, String expected) {
-		return new InvalidCoreClawConfigurationException(property, property + " is " + problem + ".",
-				"Set " + property + " to " + expected + ", or remove it to use the default.");
-	}
-
-	private static URI checkBaseUrl(@Nullable URI baseUrl, boolean allowInsecureHttp) {
-		if (baseUrl == null || !Identifiers.isAbsoluteHttp(baseUrl)) {
-			throw new InvalidCoreClawConfigurationException("coreclaw.base-url",
-					"coreclaw.base-url is '" + baseUrl + "', which is not an absolute http or https URL with a host.",
-					"Set coreclaw.base-url to the root URL of the CoreClaw API, such as "
-							+ CoreClawClientSettings.DEFAULT_BASE_URL + ", or remove it to use that default.");
-		}
-		if (baseUrl.getScheme().equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
-			throw new InvalidCoreClawConfigurationException("coreclaw.base-url", "coreclaw.base-url is '" + baseUrl
-					+ "': plain http to a host other than loopback would send the CoreClaw API key in clear.",
-					"Use an https URL in coreclaw.base-url, or set coreclaw.allow-insecure-http=true if this "
+	/**
+	 * Refuse plain http to a host other than loopback, unless allowed.
+	 */
+	private static void checkSecure(String property, URI url, boolean allowInsecureHttp, String secret) {
+		if (url.getScheme().equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(url.getHost())) {
+			throw new InvalidCoreClawConfigurationException(property, property + " is '" + url
+					+ "': plain http to a host other than loopback would send " + secret + " in clear.",
+					"Use an https URL in " + property + ", or set coreclaw.allow-insecure-http=true if this "
 							+ "connection is protected in another way.");
 		}
-		return baseUrl;
-	}
-
-	private static @Nullable URI checkCallbackUrl(@Nullable URI callbackUrl, String apiKey) {
-		if (callbackUrl == null) {
-			return null;
-		}
-		if (!Identifiers.isAbsoluteHttp(callbackUrl)) {
-			// The URL itself is not echoed: it may hold a secret.
-			throw new InvalidCoreClawConfigurationException("coreclaw.default-callback-url",
-					"coreclaw.default-callback-url is not an absolute http or https URL with a host.",
-					"Set coreclaw.default-callback-url to the absolute URL of your callback receiver, or remove it.");
-		}
-		if (Identifiers.containsApiKey(callbackUrl, apiKey)) {
-			throw new InvalidCoreClawConfigurationException("coreclaw.default-callback-url",
-					"coreclaw.default-callback-url contains the CoreClaw API key, which CoreClaw would send to the "
-							+ "callback receiver.",
-					"Remove the API key from coreclaw.default-callback-url; authenticate callbacks with a secret "
-							+ "path or parameter of your own.");
-		}
-		return callbackUrl;
-	}
-
-	private static Duration checkPositive(String property, @Nullable Duration value) {
-		if (value == null || value.isZero() || value.isNegative()) {
-			throw new InvalidCoreClawConfigurationException(property,
-					property + " is " + ((value != null) ? Durations.format(value) : "not set")
-							+ ", but it must be a positive duration.",
-					"Set " + property + " to a positive duration such as 30s, or remove it to use the default.");
-		}
-		return value;
 	}
 
 	/**

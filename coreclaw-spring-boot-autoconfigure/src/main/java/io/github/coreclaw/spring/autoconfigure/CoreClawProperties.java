@@ -68,7 +68,7 @@ public class CoreClawProperties {
 	private int defaultResultLimit = CoreClawClientSettings.DEFAULT_RESULT_LIMIT;
 
 	/**
-	 * Whether a plain http base URL to a host other than loopback is allowed, which sends the API key in clear.
+	 * Whether plain http to a host other than loopback is allowed for the base URL, which sends the API key in clear, and for the callback public base URL, which sends the callback secret in clear.
 	 */
 	private boolean allowInsecureHttp;
 
@@ -340,6 +340,11 @@ public class CoreClawProperties {
 		 */
 		private boolean abortOnTimeout;
 
+		/**
+		 * How long awaitCompletion waits for a run when the caller gives no timeout.
+		 */
+		private Duration defaultTimeout = Duration.ofMinutes(30);
+
 		public Duration getInitialInterval() {
 			return this.initialInterval;
 		}
@@ -388,10 +393,18 @@ public class CoreClawProperties {
 			this.abortOnTimeout = abortOnTimeout;
 		}
 
+		public Duration getDefaultTimeout() {
+			return this.defaultTimeout;
+		}
+
+		public void setDefaultTimeout(Duration defaultTimeout) {
+			this.defaultTimeout = defaultTimeout;
+		}
+
 	}
 
 	/**
-	 * Receiver of CoreClaw's run status callbacks, in WebFlux applications.
+	 * Receiver of CoreClaw's run status callbacks, in WebFlux and Spring MVC applications.
 	 */
 	public static class Callback {
 
@@ -416,7 +429,7 @@ public class CoreClawProperties {
 		private Duration dedupeWindow = Duration.ofMinutes(10);
 
 		/**
-		 * Public URL of this application as CoreClaw reaches it, to which the path is appended for RunOptions callbackToReceiver.
+		 * Public https URL of this application as CoreClaw reaches it, to which the path is appended for RunOptions callbackToReceiver.
 		 */
 		private @Nullable URI publicBaseUrl;
 

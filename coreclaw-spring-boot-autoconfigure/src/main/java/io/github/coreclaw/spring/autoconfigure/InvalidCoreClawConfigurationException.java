@@ -5,18 +5,39 @@
 
 package io.github.coreclaw.spring.autoconfigure;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.coreclaw.spring.client.InvalidSettingException;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown at startup when the CoreClaw configuration is missing or wrong; the failure analyzer
  * turns it into a description and an action naming the property to set.
  */
 class InvalidCoreClawConfigurationException extends RuntimeException {
 
+	/** What the action offers instead of a value, for keys that have no default to fall back to. */
+	private static final Map<String, String> ALTERNATIVES = Map.of("coreclaw.default-callback-url", "or remove it",
+			"coreclaw.callback.public-base-url", "or remove it",
+			"coreclaw.callback.secret", "or set coreclaw.callback.enabled=false");
+
+	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
 	private final String property;
 
 	private final String action;
 
 	InvalidCoreClawConfigurationException(String property, String description, String action) {
-		super(description);
+		this(property, description, action, null);
+	}
+
+	private InvalidCoreClawConfigurationException(String property, String description, String action,
+			@Nullable Throwable cause) {
+		super(description, cause);
 		this.property = property;
 		this.action = action;
 	}
@@ -27,6 +48,67 @@ class InvalidCoreClawConfigurationException extends RuntimeException {
 
 	String getAction() {
 		return this.action;
+	}
+
+	/**
+	 * A property whose value does not meet a requirement.
+	 * @param property the property key
+	 * @param requirement what the value must be, such as {@code at least 1}
+	 * @param problem what is wrong with it, such as {@code was 0}
+	 * @return the exception
+	 */
+	static InvalidCoreClawConfigurationException invalid(String property, String requirement, String problem) {
+		return invalid(property, requirement, problem, null);
+	}
+
+	/**
+	 * A settings record refused a value mapped from a property.
+	 * @param prefix the prefix of the record's properties, such as {@code coreclaw.retry.}
+	 * @param settingsType the record, whose component names in the message become property keys
+	 * @param ex what the record refused
+	 * @return the exception, naming the property
+	 */
+	static InvalidCoreClawConfigurationException forSetting(String prefix, Class<?> settingsType,
+			InvalidSettingException ex) {
+		return invalid(prefix + toKebabCase(ex.getSetting()), withKeys(ex.getRequirement(), prefix, settingsType),
+				withKeys(ex.getProblem(), prefix, settingsType), ex);
+	}
+
+	/**
+	 * A property that holds a placeholder nothing defines.
+	 * @param property the property key
+	 * @param placeholder the placeholder
+	 * @param value what to set the variable to, {@code null} to say nothing about it
+	 * @param alternative what else to do, such as {@code or set coreclaw.callback.enabled=false}
+	 * @return the exception, which names the placeholder but never the rest of the value
+	 */
+	static InvalidCoreClawConfigurationException unresolved(String property, UnresolvedPlaceholder placeholder,
+			@Nullable String value, String alternative) {
+		return new InvalidCoreClawConfigurationException(property,
+				placeholder.describe(property) + ": " + placeholder.source() + " is not set.",
+				"Set " + placeholder.source() + ((value != null) ? " to " + value : "") + ", " + alternative + ".");
+	}
+
+	private static InvalidCoreClawConfigurationException invalid(String property, String requirement, String problem,
+			@Nullable Throwable cause) {
+		return new InvalidCoreClawConfigurationException(property,
+				property + " must be " + requirement + " but " + problem + ".", "Set " + property + " to " + requirement
+						+ ", " + ALTERNATIVES.getOrDefault(property, "or remove it to use the default") + ".",
+				cause);
+	}
+
+	private static String withKeys(String text, String prefix, Class<?> settingsType) {
+		String result = text;
+		RecordComponent[] components = settingsType.getRecordComponents();
+		for (RecordComponent component : (components != null) ? components : new RecordComponent[0]) {
+			result = result.replaceAll("\\b" + component.getName() + "\\b",
+					Matcher.quoteReplacement(prefix + toKebabCase(component.getName())));
+		}
+		return result;
+	}
+
+	private static String toKebabCase(String name) {
+		return CAMEL_HUMP.matcher(name).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 }

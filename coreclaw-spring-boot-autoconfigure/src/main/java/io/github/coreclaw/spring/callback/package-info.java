@@ -4,7 +4,8 @@
  */
 
 /**
- * Receiver of CoreClaw's run status callbacks for WebFlux applications, and the event it publishes.
+ * Receiver of CoreClaw's run status callbacks for WebFlux and Spring MVC applications, and the event it
+ * publishes.
  */
 @NullMarked
 package io.github.coreclaw.spring.callback;

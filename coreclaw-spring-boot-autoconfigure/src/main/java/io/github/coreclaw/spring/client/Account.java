@@ -30,7 +30,7 @@ public final class Account {
 	}
 
 	/**
-	 * Start building a Account with what it always has.
+	 * Start building an Account with what it always has.
 	 * @param balance the account's balance
 	 * @return a new builder
 	 */

@@ -47,25 +47,27 @@ public record CoreClawClientSettings(URI baseUrl, String apiKey, AuthScheme auth
 
 	/**
 	 * Check the settings.
-	 * @throws IllegalArgumentException naming the setting that is missing or out of range
+	 * @throws InvalidSettingException naming the setting that is missing or out of range
 	 */
 	public CoreClawClientSettings {
-		requireNonNull(baseUrl, "baseUrl");
 		if (apiKey == null || apiKey.isBlank()) {
-			throw new IllegalArgumentException("apiKey must not be blank");
+			throw new InvalidSettingException("apiKey", "a CoreClaw API key",
+					(apiKey == null) ? "is not set" : "it is blank");
 		}
-		requireNonNull(authScheme, "authScheme");
-		Identifiers.checkPositive("connectTimeout", connectTimeout);
-		Identifiers.checkPositive("responseTimeout", responseTimeout);
-		Identifiers.checkPositive("syncResponseTimeout", syncResponseTimeout);
-		Identifiers.checkCallbackUrl("baseUrl", baseUrl);
+		SettingChecks.absoluteHttp("baseUrl", baseUrl);
+		SettingChecks.present("authScheme", authScheme, "a way to send the API key");
+		SettingChecks.positive("connectTimeout", connectTimeout);
+		SettingChecks.positive("responseTimeout", responseTimeout);
+		SettingChecks.positive("syncResponseTimeout", syncResponseTimeout);
 		if (defaultCallbackUrl != null) {
-			Identifiers.checkCallbackUrl("defaultCallbackUrl", defaultCallbackUrl);
+			SettingChecks.absoluteHttp("defaultCallbackUrl", defaultCallbackUrl);
+			if (Identifiers.containsApiKey(defaultCallbackUrl, apiKey)) {
+				throw new InvalidSettingException("defaultCallbackUrl",
+						"a URL without the API key, which CoreClaw would send to the callback receiver",
+						"it contains the API key");
+			}
 		}
-		if (defaultResultLimit < RunOptions.MIN_LIMIT || defaultResultLimit > RunOptions.MAX_LIMIT) {
-			throw new IllegalArgumentException("defaultResultLimit must be between " + RunOptions.MIN_LIMIT + " and "
-					+ RunOptions.MAX_LIMIT + " but was " + defaultResultLimit);
-		}
+		SettingChecks.between("defaultResultLimit", defaultResultLimit, RunOptions.MIN_LIMIT, RunOptions.MAX_LIMIT);
 	}
 
 	/**
@@ -136,13 +138,7 @@ public record CoreClawClientSettings(URI baseUrl, String apiKey, AuthScheme auth
 		return "CoreClawClientSettings[baseUrl=" + this.baseUrl + ", apiKey=******, authScheme=" + this.authScheme
 				+ ", connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
 				+ ", syncResponseTimeout=" + this.syncResponseTimeout + ", defaultCallbackUrl="
-				+ this.defaultCallbackUrl + ", defaultResultLimit=" + this.defaultResultLimit + "]";
-	}
-
-	private static void requireNonNull(@Nullable Object value, String name) {
-		if (value == null) {
-			throw new IllegalArgumentException(name + " must not be null");
-		}
+				+ SafeUrls.origin(this.defaultCallbackUrl) + ", defaultResultLimit=" + this.defaultResultLimit + "]";
 	}
 
 }

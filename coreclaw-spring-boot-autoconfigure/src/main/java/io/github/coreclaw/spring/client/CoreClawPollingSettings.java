@@ -22,40 +22,28 @@ import java.time.Duration;
 public record CoreClawPollingSettings(Duration initialInterval, Duration maxInterval, double multiplier,
 		double jitter, Duration abortingGrace, boolean abortOnTimeout, Duration defaultTimeout) {
 
+	/** Default of {@link #defaultTimeout()}. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
 	/**
 	 * Check the settings.
-	 * @throws IllegalArgumentException naming the setting that is out of range
+	 * @throws InvalidSettingException naming the setting that is missing or out of range
 	 */
 	public CoreClawPollingSettings {
-		if (initialInterval == null || initialInterval.toMillis() < 1) {
-			throw new IllegalArgumentException("initialInterval must be at least 1ms but was " + initialInterval);
-		}
-		if (maxInterval == null || maxInterval.compareTo(initialInterval) < 0) {
-			throw new IllegalArgumentException(
-					"maxInterval must be at least initialInterval (" + initialInterval + ") but was " + maxInterval);
-		}
-		if (!(multiplier >= 1.0)) {
-			throw new IllegalArgumentException("multiplier must be at least 1.0 but was " + multiplier);
-		}
-		if (!(jitter >= 0.0 && jitter < 1.0)) {
-			throw new IllegalArgumentException("jitter must be at least 0 and below 1 but was " + jitter);
-		}
-		if (abortingGrace == null || abortingGrace.isNegative()) {
-			throw new IllegalArgumentException("abortingGrace must not be negative but was " + abortingGrace);
-		}
-		if (defaultTimeout == null || defaultTimeout.isNegative() || defaultTimeout.isZero()) {
-			throw new IllegalArgumentException("defaultTimeout must be positive but was " + defaultTimeout);
-		}
+		SettingChecks.waits("initialInterval", initialInterval, "maxInterval", maxInterval, multiplier, jitter);
+		SettingChecks.notNegative("abortingGrace", abortingGrace);
+		SettingChecks.positive("defaultTimeout", defaultTimeout);
 	}
 
 	/**
 	 * The defaults: 2s growing by 2.0 to 15s with 0.2 jitter, 60s of {@code aborting} grace, no
-	 * abort on timeout; close to CoreClaw's own advice of 2, 5, 10 then 15 seconds.
+	 * abort on timeout, waits of 30m when the caller gives no timeout; close to CoreClaw's own
+	 * advice of 2, 5, 10 then 15 seconds.
 	 * @return the default settings
 	 */
 	public static CoreClawPollingSettings defaults() {
 		return new CoreClawPollingSettings(Duration.ofSeconds(2), Duration.ofSeconds(15), 2.0, 0.2,
-				Duration.ofSeconds(60), false, Duration.ofMinutes(30));
+				Duration.ofSeconds(60), false, DEFAULT_TIMEOUT);
 	}
 
 	/**

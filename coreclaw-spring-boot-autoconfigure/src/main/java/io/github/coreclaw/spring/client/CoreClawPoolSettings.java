@@ -7,7 +7,6 @@ package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
 
-import io.github.coreclaw.spring.client.internal.Identifiers;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -35,22 +34,18 @@ public record CoreClawPoolSettings(int maxConnections, int maxPendingAcquires, D
 
 	/**
 	 * Check the settings.
-	 * @throws IllegalArgumentException naming the setting that is out of range
+	 * @throws InvalidSettingException naming the setting that is missing or out of range
 	 */
 	public CoreClawPoolSettings {
-		if (maxConnections < 1) {
-			throw new IllegalArgumentException("maxConnections must be at least 1 but was " + maxConnections);
-		}
+		SettingChecks.atLeast("maxConnections", maxConnections, 1);
 		if (maxPendingAcquires < -1 || maxPendingAcquires == 0) {
-			throw new IllegalArgumentException("maxPendingAcquires must be -1 (no limit) or at least 1 but was "
-					+ maxPendingAcquires);
+			throw new InvalidSettingException("maxPendingAcquires", "-1 (no limit) or at least 1",
+					"was " + maxPendingAcquires);
 		}
-		Identifiers.checkPositive("pendingAcquireTimeout", pendingAcquireTimeout);
-		Identifiers.checkPositive("maxIdleTime", maxIdleTime);
-		Identifiers.checkPositive("maxLifeTime", maxLifeTime);
-		if (evictInBackground == null || evictInBackground.isNegative()) {
-			throw new IllegalArgumentException("evictInBackground must not be negative but was " + evictInBackground);
-		}
+		SettingChecks.positive("pendingAcquireTimeout", pendingAcquireTimeout);
+		SettingChecks.positive("maxIdleTime", maxIdleTime);
+		SettingChecks.positive("maxLifeTime", maxLifeTime);
+		SettingChecks.notNegative("evictInBackground", evictInBackground);
 	}
 
 	/**

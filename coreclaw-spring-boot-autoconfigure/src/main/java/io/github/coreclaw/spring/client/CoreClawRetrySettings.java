@@ -40,32 +40,22 @@ public record CoreClawRetrySettings(int maxAttempts, Duration initialBackoff, do
 
 	/**
 	 * Check the settings.
-	 * @throws IllegalArgumentException naming the setting that is out of range
+	 * @throws InvalidSettingException naming the setting that is missing or out of range
 	 */
 	public CoreClawRetrySettings {
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("maxAttempts must be at least 1 but was " + maxAttempts);
-		}
-		if (initialBackoff == null || initialBackoff.toMillis() < 1) {
-			throw new IllegalArgumentException("initialBackoff must be at least 1ms but was " + initialBackoff);
-		}
-		if (!(multiplier >= 1.0)) {
-			throw new IllegalArgumentException("multiplier must be at least 1.0 but was " + multiplier);
-		}
-		if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
-			throw new IllegalArgumentException(
-					"maxBackoff must be at least initialBackoff (" + initialBackoff + ") but was " + maxBackoff);
-		}
-		if (!(jitter >= 0.0 && jitter < 1.0)) {
-			throw new IllegalArgumentException("jitter must be at least 0 and below 1 but was " + jitter);
-		}
-		if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
-			throw new IllegalArgumentException("maxRetryAfter must not be negative but was " + maxRetryAfter);
+		SettingChecks.atLeast("maxAttempts", maxAttempts, 1);
+		SettingChecks.waits("initialBackoff", initialBackoff, "maxBackoff", maxBackoff, multiplier, jitter);
+		SettingChecks.notNegative("maxRetryAfter", maxRetryAfter);
+		for (Integer status : SettingChecks.present("retryableStatuses", retryableStatuses, "a set of HTTP statuses")) {
+			if (status == null || status < 100 || status > 599) {
+				throw new InvalidSettingException("retryableStatuses", "HTTP statuses from 100 to 599",
+						"it holds " + status);
+			}
 		}
 		retryableStatuses = Set.copyOf(retryableStatuses);
-		for (int status : retryableStatuses) {
-			if (status < 100 || status > 599) {
-				throw new IllegalArgumentException("retryableStatuses must hold HTTP statuses but has " + status);
+		for (CodeRange range : SettingChecks.present("retryableCodes", retryableCodes, "a list of code ranges")) {
+			if (range == null) {
+				throw new InvalidSettingException("retryableCodes", "a list of code ranges", "it holds null");
 			}
 		}
 		retryableCodes = List.copyOf(retryableCodes);

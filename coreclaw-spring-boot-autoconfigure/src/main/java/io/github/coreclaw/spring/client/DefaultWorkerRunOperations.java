@@ -96,18 +96,20 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 	}
 
 	private Flux<WorkerRun> listRuns(RunQuery query, @Nullable RunListMonth month) {
+		String workerId = query.workerId();
+		RunStatus status = query.status();
 		String what = "the runs " + ((month != null) ? "created from " + month + " (UTC+8)" : "of the current month")
-				+ ((query.workerId() != null) ? " of Worker " + query.workerId() : "")
-				+ ((query.status() != null) ? " in status " + query.status() : "");
+				+ ((workerId != null) ? " of Worker " + workerId : "") + ((status != null) ? " in status " + status : "");
 		return Pager.all(what, (page) -> {
 			Map<String, String> parameters = new LinkedHashMap<>();
 			parameters.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
 			parameters.put("limit", Integer.toString(Pager.PAGE_SIZE));
-			if (query.workerId() != null) {
-				parameters.put("worker_id", query.workerId());
+			if (workerId != null) {
+				parameters.put("worker_id", workerId);
 			}
-			if (query.status() != null) {
-				parameters.put("status", query.status().name().toLowerCase(Locale.ROOT));
+			if (status != null) {
+				// RunQuery admits only the statuses CoreClaw filters by, spelled as their names.
+				parameters.put("status", status.name().toLowerCase(Locale.ROOT));
 			}
 			if (month != null) {
 				parameters.put("start_time", Long.toString(month.startTime()));

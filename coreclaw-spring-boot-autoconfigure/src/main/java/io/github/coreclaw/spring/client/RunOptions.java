@@ -133,8 +133,8 @@ public final class RunOptions {
 
 	@Override
 	public String toString() {
-		return "RunOptions[callbackUrl=" + this.callbackUrl + ", limit=" + this.limit + ", offset=" + this.offset
-				+ ", callbackToReceiver=" + this.callbackToReceiver + ", version=" + this.version + "]";
+		return "RunOptions[callbackUrl=" + SafeUrls.origin(this.callbackUrl) + ", limit=" + this.limit + ", offset="
+				+ this.offset + ", callbackToReceiver=" + this.callbackToReceiver + ", version=" + this.version + "]";
 	}
 
 	/**

@@ -7,15 +7,21 @@ package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Operations that start runs of saved CoreClaw worker tasks.
+ * Operations on saved CoreClaw worker tasks: start their runs, and list, read, create, change and
+ * delete them.
  * <p>
  * Every method is lazy: nothing is sent until the returned {@link Mono} is subscribed,
  * and each subscription sends one request. Bad arguments are reported as an
  * {@link IllegalArgumentException} naming the argument before anything is sent; every
- * other failure is a {@link CoreClawException}.
+ * other failure is a {@link CoreClawException}, an unknown task a
+ * {@link CoreClawNotFoundException} and a request CoreClaw finds invalid a
+ * {@link CoreClawValidationException} with CoreClaw's details. Reads and changes by {@code PUT}
+ * are retried on transient failures; a create or a delete is never repeated once it may have
+ * reached CoreClaw.
  *
  * @since 0.1.0
  */
@@ -79,5 +85,89 @@ public interface WorkerTaskOperations {
 	default Mono<CompletedRun> runAndAwait(String workerTaskId, Duration timeout) {
 		return runAndAwait(workerTaskId, RunOptions.defaults(), timeout);
 	}
+
+	/**
+	 * Every worker task of the account, read 100 a page as the subscriber asks for them.
+	 * @return the tasks, lazily
+	 * @since 0.2.0
+	 */
+	default Flux<WorkerTask> list() {
+		return list(TaskQuery.all());
+	}
+
+	/**
+	 * The worker tasks a query finds, read 100 a page as the subscriber asks for them (never more
+	 * than one page ahead); each page is checked to be the one asked for.
+	 * @param query which tasks to list, {@link TaskQuery#all()} for every one
+	 * @return the tasks, lazily
+	 * @since 0.2.0
+	 */
+	Flux<WorkerTask> list(TaskQuery query);
+
+	/**
+	 * Read one worker task.
+	 * @param workerTaskId the worker task slug
+	 * @return the task, or {@link CoreClawNotFoundException} if there is none
+	 * @since 0.2.0
+	 */
+	Mono<WorkerTask> get(String workerTaskId);
+
+	/**
+	 * Save a new worker task. The request is sent once: it is never repeated once it may have
+	 * reached CoreClaw, since a repeat could save the task twice.
+	 * @param definition the task: Worker, title, input and optional description, version and
+	 * schedule; the input is written by the application's Jackson mapper and must come out as a
+	 * JSON object
+	 * @return the new task's slug
+	 * @since 0.2.0
+	 */
+	Mono<String> create(WorkerTaskDefinition definition);
+
+	/**
+	 * Change a worker task's title, description or schedule; only what the update sets is sent.
+	 * @param workerTaskId the worker task slug
+	 * @param update what changes; an update that changes nothing is refused
+	 * @return completes when CoreClaw has saved the change
+	 * @since 0.2.0
+	 */
+	Mono<Void> update(String workerTaskId, WorkerTaskUpdate update);
+
+	/**
+	 * Delete a worker task. The request is never repeated once it may have reached CoreClaw (a
+	 * repeat would fail with {@link CoreClawNotFoundException}).
+	 * @param workerTaskId the worker task slug
+	 * @return completes when CoreClaw has deleted the task
+	 * @since 0.2.0
+	 */
+	Mono<Void> delete(String workerTaskId);
+
+	/**
+	 * Read a worker task's saved input and Worker version.
+	 * @param workerTaskId the worker task slug
+	 * @return the input and version
+	 * @since 0.2.0
+	 */
+	Mono<TaskInput> getInput(String workerTaskId);
+
+	/**
+	 * Replace a worker task's input, keeping its Worker version.
+	 * @param workerTaskId the worker task slug
+	 * @param input the new input, written by the application's Jackson mapper, which must come out
+	 * as a JSON object (the Worker's fields usually go under {@code parameters.custom})
+	 * @return completes when CoreClaw has saved the input
+	 * @since 0.2.0
+	 */
+	Mono<Void> updateInput(String workerTaskId, Object input);
+
+	/**
+	 * Replace a worker task's input and the Worker version it runs.
+	 * @param workerTaskId the worker task slug
+	 * @param input the new input, written by the application's Jackson mapper, which must come out
+	 * as a JSON object
+	 * @param version the Worker version, for example {@code v1.2.8}
+	 * @return completes when CoreClaw has saved the input
+	 * @since 0.2.0
+	 */
+	Mono<Void> updateInput(String workerTaskId, Object input, String version);
 
 }

@@ -46,7 +46,8 @@ class ConfigurationMetadataTests {
 				"coreclaw.retry.jitter", "coreclaw.retry.respect-retry-after", "coreclaw.retry.max-retry-after",
 				"coreclaw.retry.retryable-statuses", "coreclaw.retry.retryable-codes", "coreclaw.polling.initial-interval",
 				"coreclaw.polling.max-interval", "coreclaw.polling.multiplier", "coreclaw.polling.jitter",
-				"coreclaw.polling.aborting-grace", "coreclaw.polling.abort-on-timeout", "coreclaw.callback.enabled",
+				"coreclaw.polling.aborting-grace", "coreclaw.polling.abort-on-timeout", "coreclaw.polling.default-timeout",
+				"coreclaw.callback.enabled",
 				"coreclaw.callback.path", "coreclaw.callback.secret", "coreclaw.callback.dedupe-window",
 				"coreclaw.callback.public-base-url", "coreclaw.pool.max-connections", "coreclaw.pool.max-pending-acquires",
 				"coreclaw.pool.pending-acquire-timeout", "coreclaw.pool.max-idle-time", "coreclaw.pool.max-life-time",
@@ -74,6 +75,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.polling.max-interval").get("defaultValue").asString()).isEqualTo("15s");
 		assertThat(properties.get("coreclaw.polling.aborting-grace").get("defaultValue").asString()).isEqualTo("60s");
 		assertThat(properties.get("coreclaw.polling.abort-on-timeout").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("coreclaw.polling.default-timeout").get("defaultValue").asString()).isEqualTo("30m");
 		assertThat(properties.get("coreclaw.callback.enabled").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("coreclaw.callback.path").get("defaultValue").asString())
 			.isEqualTo("/coreclaw/callback/{secret}");

@@ -149,16 +149,11 @@ class CoreClawAutoConfigurationTests {
 
 	@Test
 	void plainHttpToARemoteHostIsRefused() {
-		this.contextRunner.withPropertyValues("coreclaw.api-key=" + API_KEY, "coreclaw.base-url=http://openapi.coreclaw.com")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
-					.analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).isEqualTo("coreclaw.base-url is 'http://openapi.coreclaw.com': "
-						+ "plain http to a host other than loopback would send the CoreClaw API key in clear.");
-				assertThat(analysis.getAction()).isEqualTo("Use an https URL in coreclaw.base-url, or set "
-						+ "coreclaw.allow-insecure-http=true if this connection is protected in another way.");
-			});
+		assertAnalysis("coreclaw.base-url is 'http://openapi.coreclaw.com': plain http to a host other than loopback "
+				+ "would send the CoreClaw API key in clear.",
+				"Use an https URL in coreclaw.base-url, or set coreclaw.allow-insecure-http=true if this connection is "
+						+ "protected in another way.",
+				"coreclaw.api-key=" + API_KEY, "coreclaw.base-url=http://openapi.coreclaw.com");
 	}
 
 	@Test
@@ -187,14 +182,9 @@ class CoreClawAutoConfigurationTests {
 
 	@Test
 	void baseUrlWithoutSchemeIsRefused() {
-		this.contextRunner.withPropertyValues("coreclaw.api-key=" + API_KEY, "coreclaw.base-url=openapi.coreclaw.com")
-			.run((context) -> {
-				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
-					.analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).isEqualTo(
-						"coreclaw.base-url is 'openapi.coreclaw.com', which is not an absolute http or https URL with a host.");
-				assertThat(analysis.getAction()).startsWith("Set coreclaw.base-url to the root URL of the CoreClaw API");
-			});
+		assertAnalysis("coreclaw.base-url must be an absolute http or https URL with a host but it is relative.",
+				"Set coreclaw.base-url to an absolute http or https URL with a host, or remove it to use the default.",
+				"coreclaw.api-key=" + API_KEY, "coreclaw.base-url=openapi.coreclaw.com");
 	}
 
 	@Test
@@ -207,6 +197,77 @@ class CoreClawAutoConfigurationTests {
 		assertFailureNames("coreclaw.default-callback-url=/relative", "coreclaw.default-callback-url");
 		assertFailureNames("coreclaw.default-callback-url=https://app.example.com/cb?k=" + API_KEY,
 				"coreclaw.default-callback-url");
+	}
+
+	@Test
+	void callbackUrlThatHoldsTheKeyIsRefusedWithoutEchoingEither() {
+		assertAnalysis("coreclaw.default-callback-url must be a URL without the API key, which CoreClaw would send to "
+				+ "the callback receiver but it contains the API key.",
+				"Set coreclaw.default-callback-url to a URL without the API key, which CoreClaw would send to the "
+						+ "callback receiver, or remove it.",
+				"coreclaw.api-key=" + API_KEY, "coreclaw.default-callback-url=https://app.example.com/cb?k=" + API_KEY);
+	}
+
+	@Test
+	void unresolvedApiKeyPlaceholderIsReportedLikeAMissingKeyAndNamesTheVariable() {
+		assertAnalysis("No CoreClaw API key is configured: coreclaw.api-key is the unresolved placeholder "
+				+ "${CORECLAW_TEST_KEY_THAT_IS_NOT_SET}, so the CoreClaw client cannot authenticate its requests.",
+				"Set the environment variable CORECLAW_TEST_KEY_THAT_IS_NOT_SET to an API key from the CoreClaw console "
+						+ "(Settings > API & Integrations), or write the key into coreclaw.api-key. To start without "
+						+ "the CoreClaw client, set coreclaw.enabled=false.",
+				"coreclaw.api-key=${CORECLAW_TEST_KEY_THAT_IS_NOT_SET}");
+	}
+
+	@Test
+	void partlyResolvedApiKeyShowsOnlyThePlaceholder() {
+		assertAnalysis("No CoreClaw API key is configured: coreclaw.api-key holds the unresolved placeholder "
+				+ "${coreclaw.test.key-suffix}, so the CoreClaw client cannot authenticate its requests.",
+				"Set the property coreclaw.test.key-suffix to an API key from the CoreClaw console (Settings > API & "
+						+ "Integrations), or write the key into coreclaw.api-key. To start without the CoreClaw "
+						+ "client, set coreclaw.enabled=false.",
+				"coreclaw.api-key=ck_live_visible${coreclaw.test.key-suffix}");
+	}
+
+	@Test
+	void unresolvedBaseUrlPlaceholderIsExplainedBeforeBootSaysItIsNoUrl() {
+		this.contextRunner
+			.withPropertyValues("coreclaw.api-key=" + API_KEY, "coreclaw.base-url=${CORECLAW_TEST_URL_THAT_IS_NOT_SET}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new InvalidCoreClawConfigurationFailureAnalyzer().analyze(context.getStartupFailure())).isNull();
+				FailureAnalysis analysis = new UnresolvedPlaceholderFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).isEqualTo("coreclaw.base-url is the unresolved placeholder "
+						+ "${CORECLAW_TEST_URL_THAT_IS_NOT_SET}: the environment variable CORECLAW_TEST_URL_THAT_IS_NOT_SET "
+						+ "is not set.");
+				assertThat(analysis.getAction()).isEqualTo("Set the environment variable CORECLAW_TEST_URL_THAT_IS_NOT_SET, "
+						+ "or change coreclaw.base-url so that it does not refer to it.");
+			});
+		assertAnalysis("coreclaw.base-url holds the unresolved placeholder ${CORECLAW_TEST_HOST_THAT_IS_NOT_SET}: the "
+				+ "environment variable CORECLAW_TEST_HOST_THAT_IS_NOT_SET is not set.",
+				"Set the environment variable CORECLAW_TEST_HOST_THAT_IS_NOT_SET to the root URL of the CoreClaw API, "
+						+ "such as https://openapi.coreclaw.com, or remove coreclaw.base-url to use that default.",
+				"coreclaw.api-key=" + API_KEY, "coreclaw.base-url=https://${CORECLAW_TEST_HOST_THAT_IS_NOT_SET}/api");
+	}
+
+	@Test
+	void otherBindingFailuresAreLeftToBoot() {
+		this.contextRunner.withPropertyValues("coreclaw.api-key=" + API_KEY, "coreclaw.base-url=https://bad url")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new UnresolvedPlaceholderFailureAnalyzer().analyze(context.getStartupFailure())).isNull();
+			});
+	}
+
+	private void assertAnalysis(String description, String action, String... properties) {
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).isEqualTo(description);
+			assertThat(analysis.getAction()).isEqualTo(action);
+		});
 	}
 
 	private void assertFailureNames(String property, String name) {
@@ -292,6 +353,20 @@ class CoreClawAutoConfigurationTests {
 					.block(Duration.ofSeconds(5));
 				assertThat(result).isNotNull();
 				assertThat(result.rows(Place.class)).containsExactly(new Place("Alpha"));
+			});
+	}
+
+	@Test
+	void settingsShowNoPathOrQueryOfTheDefaultCallbackUrl() {
+		this.contextRunner
+			.withPropertyValues("coreclaw.api-key=" + API_KEY,
+					"coreclaw.default-callback-url=https://app.example.com:8443/coreclaw/callback/s3cretSegment?token=t0ken")
+			.run((context) -> {
+				String settings = context.getBean(CoreClawClient.class).settings().toString();
+				assertThat(settings).contains("defaultCallbackUrl=https://app.example.com:8443/...")
+					.doesNotContain("s3cretSegment")
+					.doesNotContain("t0ken");
+				assertThat(context.getBean(CoreClawClient.class).toString()).doesNotContain("s3cretSegment");
 			});
 	}
 

@@ -99,7 +99,7 @@ class CoreClawPoolAutoConfigurationTests {
 				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
 				assertThat(analysis).as(bad[0]).isNotNull();
-				assertThat(analysis.getDescription()).as(bad[0]).startsWith(bad[1] + " is ");
+				assertThat(analysis.getDescription()).as(bad[0]).startsWith(bad[1] + " must be ");
 				assertThat(analysis.getAction()).as(bad[0]).startsWith("Set " + bad[1]);
 			});
 		}

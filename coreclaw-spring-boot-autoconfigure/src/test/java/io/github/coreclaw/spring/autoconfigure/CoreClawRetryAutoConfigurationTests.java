@@ -148,13 +148,36 @@ class CoreClawRetryAutoConfigurationTests {
 		assertFailureNames("coreclaw.retry.retryable-codes=13999-13000", "coreclaw.retry.retryable-codes");
 	}
 
+	@Test
+	void refusedValuesAreExplainedInPropertyKeys() {
+		this.contextRunner.withPropertyValues("coreclaw.retry.max-attempts=0").run((context) -> {
+			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("coreclaw.retry.max-attempts must be at least 1 but was 0.");
+			assertThat(analysis.getAction())
+				.isEqualTo("Set coreclaw.retry.max-attempts to at least 1, or remove it to use the default.");
+		});
+		this.contextRunner.withPropertyValues("coreclaw.retry.max-backoff=1ms").run((context) -> {
+			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("coreclaw.retry.max-backoff must be a duration of at least "
+					+ "coreclaw.retry.initial-backoff (5ms) but was 1ms.");
+		});
+		this.contextRunner.withPropertyValues("coreclaw.retry.retryable-statuses=429,99").run((context) -> {
+			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo(
+					"coreclaw.retry.retryable-statuses must be HTTP statuses from 100 to 599 but it holds 99.");
+		});
+	}
+
 	private void assertFailureNames(String property, String name) {
 		this.contextRunner.withPropertyValues(property).run((context) -> {
 			assertThat(context).as(property).hasFailed();
 			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
 				.analyze(context.getStartupFailure());
 			assertThat(analysis).as(property).isNotNull();
-			assertThat(analysis.getDescription()).as(property).startsWith(name + " is ");
+			assertThat(analysis.getDescription()).as(property).startsWith(name + " must be ");
 			assertThat(analysis.getAction()).as(property).startsWith("Set " + name + " to ");
 		});
 	}

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.coreclaw.spring.callback.CoreClawCallbackHandlerTests;
+import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
 import io.github.coreclaw.spring.callback.CoreClawRunCallbackEvent;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawPollingSettings;
@@ -57,7 +57,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CoreClawRunsAutoConfigurationTests {
 
-	private static final String SECRET = CoreClawCallbackHandlerTests.SECRET;
+	private static final String SECRET = CallbackReceiverContractTests.SECRET;
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(CoreClawAutoConfiguration.class,
 			WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
@@ -87,57 +87,54 @@ class CoreClawRunsAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("coreclaw.api-key=k", "coreclaw.polling.initial-interval=1s",
 					"coreclaw.polling.max-interval=20s", "coreclaw.polling.multiplier=1.5", "coreclaw.polling.jitter=0",
-					"coreclaw.polling.aborting-grace=2m", "coreclaw.polling.abort-on-timeout=true")
+					"coreclaw.polling.aborting-grace=2m", "coreclaw.polling.abort-on-timeout=true",
+					"coreclaw.polling.default-timeout=45m")
 			.run((context) -> assertThat(
 					CoreClawClientSettingsMapper.mapPolling(context.getBean(CoreClawProperties.class).getPolling()))
 				.isEqualTo(new CoreClawPollingSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), 1.5, 0.0,
-						Duration.ofMinutes(2), true, Duration.ofMinutes(30))));
+						Duration.ofMinutes(2), true, Duration.ofMinutes(45))));
 	}
 
 	@Test
-	void badPollingOrCallbackSettingsNameTheirProperty() {
-		assertFailure("coreclaw.polling.initial-interval=0s", "coreclaw.polling.initial-interval");
-		assertFailure("coreclaw.polling.max-interval=1s", "coreclaw.polling.max-interval");
-		assertFailure("coreclaw.polling.jitter=1", "coreclaw.polling.jitter");
-		assertFailure("coreclaw.polling.multiplier=0.9", "coreclaw.polling.multiplier");
-		assertFailure("coreclaw.callback.enabled=true", "coreclaw.callback.secret");
-		assertFailure("coreclaw.callback.enabled=true,coreclaw.callback.secret=short", "coreclaw.callback.secret");
-		assertFailure("coreclaw.callback.enabled=true,coreclaw.callback.secret=" + SECRET + ",coreclaw.callback.path=/cb",
-				"coreclaw.callback.path");
-		assertFailure("coreclaw.callback.enabled=true,coreclaw.callback.secret=" + SECRET
-				+ ",coreclaw.callback.public-base-url=app.example.com", "coreclaw.callback.public-base-url");
+	void defaultTimeoutIsThirtyMinutes() {
+		assertThat(new CoreClawProperties().getPolling().getDefaultTimeout()).isEqualTo(Duration.ofMinutes(30));
+		assertThat(CoreClawPollingSettings.defaults().defaultTimeout()).isEqualTo(Duration.ofMinutes(30));
 	}
 
-	private void assertFailure(String properties, String name) {
-		this.webRunner.withPropertyValues(properties.split(",")).run((context) -> {
-			assertThat(context).as(properties).hasFailed();
+	@Test
+	void badPollingSettingsNameTheirProperty() {
+		assertFailure("coreclaw.polling.initial-interval=0s",
+				"coreclaw.polling.initial-interval must be a duration of at least 1ms but was 0ms.",
+				"Set coreclaw.polling.initial-interval to a duration of at least 1ms, or remove it to use the default.");
+		assertFailure("coreclaw.polling.max-interval=1s",
+				"coreclaw.polling.max-interval must be a duration of at least coreclaw.polling.initial-interval (2s) "
+						+ "but was 1s.",
+				"Set coreclaw.polling.max-interval to a duration of at least coreclaw.polling.initial-interval (2s), "
+						+ "or remove it to use the default.");
+		assertFailure("coreclaw.polling.jitter=1",
+				"coreclaw.polling.jitter must be a randomization factor from 0 (none) to below 1 but was 1.0.",
+				"Set coreclaw.polling.jitter to a randomization factor from 0 (none) to below 1, or remove it to use "
+						+ "the default.");
+		assertFailure("coreclaw.polling.multiplier=0.9",
+				"coreclaw.polling.multiplier must be a factor of 1.0 or more but was 0.9.",
+				"Set coreclaw.polling.multiplier to a factor of 1.0 or more, or remove it to use the default.");
+		assertFailure("coreclaw.polling.aborting-grace=-1s",
+				"coreclaw.polling.aborting-grace must be a duration of 0 or more but was -1s.",
+				"Set coreclaw.polling.aborting-grace to a duration of 0 or more, or remove it to use the default.");
+		assertFailure("coreclaw.polling.default-timeout=0s",
+				"coreclaw.polling.default-timeout must be a positive duration but was 0ms.",
+				"Set coreclaw.polling.default-timeout to a positive duration, or remove it to use the default.");
+	}
+
+	private void assertFailure(String property, String description, String action) {
+		this.webRunner.withPropertyValues(property).run((context) -> {
+			assertThat(context).as(property).hasFailed();
 			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
 				.analyze(context.getStartupFailure());
-			assertThat(analysis).as(properties).isNotNull();
-			assertThat(analysis.getDescription()).as(properties).contains(name);
-			assertThat(analysis.getAction()).as(properties).contains(name);
+			assertThat(analysis).as(property).isNotNull();
+			assertThat(analysis.getDescription()).as(property).isEqualTo(description);
+			assertThat(analysis.getAction()).as(property).isEqualTo(action);
 		});
-	}
-
-	@Test
-	void missingSecretAnalysisSaysHowToMakeOne() {
-		this.webRunner.withPropertyValues("coreclaw.callback.enabled=true").run((context) -> {
-			FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
-				.analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).isEqualTo("coreclaw.callback.enabled is true but "
-					+ "coreclaw.callback.secret is not set: without it anyone could post run callbacks to the application.");
-			assertThat(analysis.getAction()).startsWith("Set coreclaw.callback.secret to a random value");
-		});
-	}
-
-	@Test
-	void receiverIsOnlyInReactiveWebApplicationsThatEnableIt() {
-		this.webRunner.run((context) -> assertThat(context).doesNotHaveBean("coreClawCallbackRouter"));
-		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.withPropertyValues("coreclaw.api-key=k", "coreclaw.callback.enabled=true", "coreclaw.callback.secret=" + SECRET)
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("coreClawCallbackRouter"));
-		this.webRunner.withPropertyValues("coreclaw.callback.enabled=true", "coreclaw.callback.secret=" + SECRET)
-			.run((context) -> assertThat(context).hasBean("coreClawCallbackRouter"));
 	}
 
 	@Test
@@ -185,7 +182,7 @@ class CoreClawRunsAutoConfigurationTests {
 					.post()
 					.uri("/coreclaw/callback/" + SECRET)
 					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(CoreClawCallbackHandlerTests.SUCCEEDED)
+					.bodyValue(CallbackReceiverContractTests.SUCCEEDED)
 					.exchange()
 					.expectStatus()
 					.isNoContent();
@@ -201,7 +198,7 @@ class CoreClawRunsAutoConfigurationTests {
 	void receiverUrlNeedsTheReceiver() {
 		CoreClawProperties.Callback callback = new CoreClawProperties().getCallback();
 		callback.setPublicBaseUrl(URI.create("https://app.example.com"));
-		assertThat(CoreClawClientSettingsMapper.callbackReceiverUrl(callback)).isNull();
+		assertThat(CoreClawClientSettingsMapper.callbackReceiverUrl(callback, false)).isNull();
 	}
 
 }

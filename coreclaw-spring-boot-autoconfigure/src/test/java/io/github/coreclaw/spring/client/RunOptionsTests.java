@@ -82,6 +82,19 @@ class RunOptionsTests {
 			.withMessage("offset must be 0 or more but was -1");
 	}
 
+	@Test
+	void toStringShowsNoPathOrQueryOfTheCallbackUrl() {
+		RunOptions options = RunOptions.builder()
+			.callbackUrl(URI.create("https://app.example.com/coreclaw/callback/s3cretSegment?token=t0ken"))
+			.limit(5)
+			.build();
+		assertThat(options).hasToString(
+				"RunOptions[callbackUrl=https://app.example.com/..., limit=5, offset=null, callbackToReceiver=false, version=null]");
+		assertThat(RunOptions.builder().callbackUrl(URI.create("http://127.0.0.1:8080")).build().toString())
+			.startsWith("RunOptions[callbackUrl=http://127.0.0.1:8080, ");
+		assertThat(RunOptions.defaults().toString()).startsWith("RunOptions[callbackUrl=null, ");
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "/relative/cb?key=s3cret, it is relative", "ftp://files.example.com/cb?key=s3cret, its scheme is \"ftp\"",
 			"mailto:ops@example.com?key=s3cret, its scheme is \"mailto\"", "https:///nohost?key=s3cret, it has no host" })

@@ -11,19 +11,24 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
- * An in-process simulator of the CoreClaw API endpoints the starter uses, on WireMock, answering
- * from the mapping files under {@value #MAPPINGS_ROOT} on the classpath (the same files a WireMock
- * container can load).
+ * An in-process simulator of the CoreClaw API operations the starter offers, on WireMock,
+ * answering from the mapping files under {@value #MAPPINGS_ROOT} on the classpath (the same files
+ * a WireMock container can load).
  * <p>
  * It accepts the key {@value #API_KEY} as {@code Authorization: Bearer} and knows the worker
  * tasks {@value #DEMO_TASK}, {@value #RATE_LIMITED_TASK} (HTTP 429 with {@code Retry-After: 1} on
- * its first run) and {@value #BUSY_TASK} (code 13000 under HTTP 200 on its first run). Any other
- * task id answers 404/60001, a missing or wrong key 401/12001, and a limit outside 1&ndash;100
- * 422/11000.
+ * its first run) and {@value #BUSY_TASK} (code 13000 under HTTP 200 on its first run). A run of a
+ * known task, asynchronous or synchronous, and a rerun of any run get a fresh run slug; a
+ * synchronous one succeeds at once and returns the first of its five result rows, up to its
+ * {@code limit} (20 by default).
  * <p>
  * Any run slug can be read: its detail answers {@code running} twice and then
- * {@code succeeded} (a sequence shared by all runs, restarted by {@link #reset()}), its first
- * result page holds up to five rows, and its log, export and abort answer as CoreClaw does.
+ * {@code succeeded} (a sequence shared by all runs, restarted by {@link #reset()}); its results
+ * are five rows with the columns {@code title}, {@code city} and {@code rating} (a number), paged
+ * by {@code offset} (the page, from 1) and {@code limit}; its log, abort and export answer as
+ * CoreClaw does. Any other task id answers 404/60001, a missing or wrong key 401/12001, and a
+ * limit outside 1&ndash;100 on a run or rerun 422/11000. A request it has no mapping for gets
+ * WireMock's own 404 page, which the client reports as a reply that is not CoreClaw's.
  *
  * @since 0.1.0
  */
@@ -50,7 +55,8 @@ public final class CoreClawSimulator implements AutoCloseable {
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.port(port)
 			.bindAddress("127.0.0.1")
-			.usingFilesUnderClasspath(MAPPINGS_ROOT));
+			.usingFilesUnderClasspath(MAPPINGS_ROOT)
+			.extensions(SimulatedWorkerTasks.extension()));
 	}
 
 	/**

@@ -5,7 +5,7 @@
 
 /**
  * Test support for applications that use the CoreClaw starter: a CoreClaw simulator, a Spring test
- * annotation that starts it, and a Testcontainers service connection.
+ * annotation and a test configuration that start it, and a Testcontainers service connection.
  */
 @NullMarked
 package io.github.coreclaw.spring.test;

@@ -124,7 +124,9 @@ public final class ApiErrorMapper {
 
 	/**
 	 * Create the exception for a reply whose body is not a CoreClaw envelope, such as a
-	 * proxy's HTML error page or an empty body.
+	 * proxy's HTML error page or an empty body. CoreClaw answers an unknown identifier with an
+	 * envelope, so a 404 without one says the request did not reach CoreClaw's API, not that
+	 * an identifier is wrong.
 	 * @param operation the request, for example {@code POST /api/v2/worker-tasks/t1/runs}
 	 * @param httpStatus the HTTP status
 	 * @param body the raw body
@@ -133,6 +135,14 @@ public final class ApiErrorMapper {
 	 */
 	public static CoreClawApiException fromUnreadableBody(String operation, int httpStatus, byte[] body,
 			@Nullable Duration retryAfter) {
+		if (httpStatus == 404) {
+			String message = operation + " was answered with HTTP 404 and a body that is not a CoreClaw JSON envelope: "
+					+ excerpt(body) + ". The reply is not CoreClaw's, which answers an unknown identifier with a JSON "
+					+ "error: check coreclaw.base-url and any proxy in between or, against a simulator or stub server, "
+					+ "that it stubs this request.";
+			return new CoreClawNotFoundException(message, httpStatus, CoreClawApiException.NO_CODE, null, null,
+					List.of());
+		}
 		StringBuilder message = new StringBuilder();
 		if (httpStatus >= 200 && httpStatus < 300) {
 			message.append("CoreClaw answered ").append(operation).append(" with HTTP ").append(httpStatus);

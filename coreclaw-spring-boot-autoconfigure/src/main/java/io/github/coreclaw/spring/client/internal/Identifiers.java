@@ -88,14 +88,26 @@ public final class Identifiers {
 	 * @throws IllegalArgumentException naming the argument if the URL is not absolute http(s)
 	 */
 	public static URI checkCallbackUrl(String name, URI url) {
-		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (!isAbsoluteHttp(url)) {
-			// The URL itself is not echoed: it may hold a secret.
-			String problem = (scheme == null) ? "it is relative"
-					: (!"http".equals(scheme) && !"https".equals(scheme)) ? "its scheme is " + quote(scheme) : "it has no host";
+		String problem = absoluteHttpProblem(url);
+		if (problem != null) {
 			throw new IllegalArgumentException(name + " must be an absolute http or https URL with a host but " + problem);
 		}
 		return url;
+	}
+
+	/**
+	 * Say why a URL is not an absolute {@code http} or {@code https} URL with a host, without
+	 * echoing the URL (it may hold a secret).
+	 * @param url the URL to check
+	 * @return {@code null} if it is one, otherwise the reason, such as {@code it is relative}
+	 */
+	public static @Nullable String absoluteHttpProblem(URI url) {
+		if (isAbsoluteHttp(url)) {
+			return null;
+		}
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : null;
+		return (scheme == null) ? "it is relative"
+				: (!"http".equals(scheme) && !"https".equals(scheme)) ? "its scheme is " + quote(scheme) : "it has no host";
 	}
 
 	/**

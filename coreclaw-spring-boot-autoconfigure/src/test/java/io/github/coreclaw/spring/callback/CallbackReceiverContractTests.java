@@ -1,0 +1,186 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.callback;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.coreclaw.spring.client.RunSlug;
+import io.github.coreclaw.spring.client.RunStatus;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the callback receiver answers and publishes, whatever the web stack: each subclass
+ * posts through one adapter of {@link CoreClawCallbackReceiver}.
+ */
+public abstract class CallbackReceiverContractTests {
+
+	/** A valid secret. */
+	public static final String SECRET = "0123456789abcdef-secret";
+
+	/** The payload CoreClaw posts when a run succeeded. */
+	public static final String SUCCEEDED = """
+			{"error_message":"","execution_end_timestamp":1782091210,"execution_start_timestamp":1782091200,
+			"result_count":1,"result_message":"done","run_slug":"01KKDXV2G26BT7NH4ZQR2R4NPZ","run_status":"succeeded",
+			"running_duration":10}""";
+
+	private static final String PATH = "/coreclaw/callback/";
+
+	private final List<CoreClawRunCallbackEvent> events = new CopyOnWriteArrayList<>();
+
+	private final List<RunSlug> changed = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong nanoTime = new AtomicLong();
+
+	private final CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(SECRET, Duration.ofMinutes(10),
+			(event) -> this.events.add((CoreClawRunCallbackEvent) event), this.changed::add, Runnable::run,
+			this.nanoTime::get);
+
+	/**
+	 * Post a body to the receiver through the adapter under test, routed at
+	 * {@code POST /coreclaw/callback/{secret}}.
+	 * @param receiver the receiver
+	 * @param path the request path
+	 * @param body the body
+	 * @param announceLength whether the request has a Content-Length header; if not, the body
+	 * arrives in parts of unknown total length
+	 * @return the answer
+	 */
+	protected abstract Answer post(CoreClawCallbackReceiver receiver, String path, String body, boolean announceLength);
+
+	@Test
+	void validCallbackIsAnsweredWakesItsRunAndIsPublished() {
+		assertThat(post(SECRET, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
+		assertThat(this.changed).containsExactly(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"));
+		assertThat(this.events).singleElement().satisfies((event) -> {
+			assertThat(event.getSource()).isSameAs(this.receiver);
+			assertThat(event.getCallback()).isEqualTo(new RunCallback(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"), null,
+					RunStatus.SUCCEEDED, "succeeded", null, Instant.ofEpochSecond(1782091200),
+					Instant.ofEpochSecond(1782091210), Duration.ofSeconds(10), 1, "done"));
+			assertThat(event.getCallback().findRunSlug()).contains(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"));
+		});
+	}
+
+	@Test
+	void callbackWithOnlyTheOlderRunIdHasNoRunSlugAndWakesNothing() {
+		assertThat(post(SECRET, "{\"run_id\":123456,\"run_status\":\"failed\",\"error_message\":\"blocked\"}").status())
+			.isEqualTo(204);
+		assertThat(this.events).singleElement().satisfies((event) -> {
+			RunCallback callback = event.getCallback();
+			assertThat(callback.runSlug()).isNull();
+			assertThat(callback.findRunSlug()).isEmpty();
+			assertThat(callback.runId()).isEqualTo(123456L);
+			assertThat(callback.runKey()).isEqualTo("id:123456");
+			assertThat(callback.status()).isEqualTo(RunStatus.FAILED);
+			assertThat(callback.errorMessage()).isEqualTo("blocked");
+		});
+		assertThat(this.changed).isEmpty();
+	}
+
+	@Test
+	void wrongOrMissingSecretIsNotFoundAndPublishesNothing() {
+		assertThat(post("0123456789abcdef-secreT", SUCCEEDED).status()).isEqualTo(404);
+		assertThat(post("short", SUCCEEDED).status()).isEqualTo(404);
+		assertThat(post(this.receiver, PATH, SUCCEEDED, true).status()).isEqualTo(404);
+		assertNothingPublished();
+	}
+
+	@Test
+	void repeatsWithinTheWindowAreAcknowledgedButNotPublished() {
+		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
+		this.nanoTime.addAndGet(Duration.ofMinutes(10).toNanos() - 1);
+		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
+		assertThat(post(SECRET, SUCCEEDED.replace("\"succeeded\"", "\"running\"")).status()).isEqualTo(204);
+		assertThat(this.events).extracting((event) -> event.getCallback().status())
+			.containsExactly(RunStatus.SUCCEEDED, RunStatus.RUNNING);
+		assertThat(this.changed).hasSize(2);
+	}
+
+	@Test
+	void repeatsAfterTheWindowArePublishedAgain() {
+		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
+		this.nanoTime.addAndGet(Duration.ofMinutes(10).toNanos());
+		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
+		assertThat(this.events).hasSize(2);
+		assertThat(this.changed).hasSize(2);
+	}
+
+	@Test
+	void payloadWithoutRunOrStatusIsABadRequest() {
+		assertThat(post(SECRET, "{\"run_status\":\"succeeded\"}")).isEqualTo(badRequest(
+				"the body names no run (run_slug or run_id)"));
+		assertThat(post(SECRET, "{\"run_slug\":\"01KKDXV2G26BT7NH4ZQR2R4NPZ\"}"))
+			.isEqualTo(badRequest("the body has no run_status"));
+		assertThat(post(SECRET, "{\"run_slug\":\"../../etc\",\"run_status\":\"succeeded\"}"))
+			.isEqualTo(badRequest("the body names no run (run_slug or run_id)"));
+		assertNothingPublished();
+	}
+
+	@Test
+	void malformedJsonIsABadRequest() {
+		assertThat(post(SECRET, "{\"run_slug\":")).isEqualTo(badRequest("the body is not JSON"));
+		assertThat(post(SECRET, "[1,2]")).isEqualTo(badRequest("the body is not a JSON object"));
+		assertThat(post(SECRET, "").status()).isEqualTo(400);
+		assertNothingPublished();
+	}
+
+	@Test
+	void oversizeBodiesAreRefusedWithOrWithoutContentLength() {
+		String oversize = padded(CoreClawCallbackReceiver.MAX_BODY_BYTES + 1);
+		Answer tooLarge = new Answer(413, "application/json",
+				"{\"error\":\"CoreClaw run callbacks are at most 65536 bytes\"}");
+		assertThat(post(this.receiver, PATH + SECRET, oversize, true)).isEqualTo(tooLarge);
+		assertThat(post(this.receiver, PATH + SECRET, oversize, false)).isEqualTo(tooLarge);
+		assertNothingPublished();
+	}
+
+	@Test
+	void bodyOfExactlyTheLimitIsAccepted() {
+		String fits = padded(CoreClawCallbackReceiver.MAX_BODY_BYTES);
+		assertThat(post(this.receiver, PATH + SECRET, fits, false).status()).isEqualTo(204);
+		assertThat(this.events).hasSize(1);
+	}
+
+	private Answer post(String secret, String body) {
+		return post(this.receiver, PATH + secret, body, true);
+	}
+
+	/**
+	 * A valid callback padded to the given length in bytes.
+	 */
+	private static String padded(int length) {
+		String start = "{\"run_slug\":\"r1\",\"run_status\":\"succeeded\",\"pad\":\"";
+		return start + "x".repeat(length - start.length() - 2) + "\"}";
+	}
+
+	private static Answer badRequest(String reason) {
+		return new Answer(400, "application/json", "{\"error\":\"Not a CoreClaw run callback: " + reason + "\"}");
+	}
+
+	private void assertNothingPublished() {
+		// Publishing runs on the calling thread in these tests, so nothing can arrive later.
+		assertThat(this.events).isEmpty();
+		assertThat(this.changed).isEmpty();
+	}
+
+	/**
+	 * What the receiver answered.
+	 *
+	 * @param status the HTTP status
+	 * @param contentType the content type without parameters, {@code null} if none
+	 * @param body the body as text
+	 */
+	protected record Answer(int status, @Nullable String contentType, String body) {
+
+	}
+
+}
