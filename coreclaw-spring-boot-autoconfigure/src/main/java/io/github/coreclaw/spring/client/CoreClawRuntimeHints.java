@@ -20,9 +20,15 @@ import io.github.coreclaw.spring.client.internal.ResultsData;
 import io.github.coreclaw.spring.client.internal.RunDetailData;
 import io.github.coreclaw.spring.client.internal.RunListData;
 import io.github.coreclaw.spring.client.internal.RunRequest;
+import io.github.coreclaw.spring.client.internal.ScheduleFields;
 import io.github.coreclaw.spring.client.internal.SyncRunData;
+import io.github.coreclaw.spring.client.internal.TaskInputData;
+import io.github.coreclaw.spring.client.internal.TaskRequests;
+import io.github.coreclaw.spring.client.internal.TaskSlugData;
 import io.github.coreclaw.spring.client.internal.WorkerDetailData;
 import io.github.coreclaw.spring.client.internal.WorkerListData;
+import io.github.coreclaw.spring.client.internal.WorkerTaskData;
+import io.github.coreclaw.spring.client.internal.WorkerTaskListData;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -52,12 +58,14 @@ public class CoreClawRuntimeHints implements RuntimeHintsRegistrar {
 			ExportData.class, InputSchemaData.class, LogData.class, ProxyRegionData.class, ProxyRegionData.Item.class,
 			QueuedRunData.class, QueueItemsData.class, QueueRequest.class, QueueResultsData.class,
 			QueueResultsData.Result.class, ResultsData.class, ResultsData.Header.class, RunDetailData.class,
-			RunListData.class, RunRequest.class, SyncRunData.class, WorkerDetailData.class, WorkerListData.class,
-			WorkerListData.Item.class, WorkerInput.class };
+			RunListData.class, RunRequest.class, ScheduleFields.class, SyncRunData.class, TaskInputData.class,
+			TaskRequests.Create.class, TaskRequests.Update.class, TaskRequests.UpdateInput.class, TaskSlugData.class,
+			WorkerDetailData.class, WorkerListData.class, WorkerListData.Item.class, WorkerTaskData.class,
+			WorkerTaskListData.class, WorkerInput.class };
 
 	/** Public records the operations return, which applications may write as JSON. */
 	private static final Class<?>[] RESULT_RECORDS = { RunSlug.class, ResultHeader.class, RunLog.class,
-			RunLog.Entry.class, ProxyRegion.class, QueueItemResult.class };
+			RunLog.Entry.class, ProxyRegion.class, QueueItemResult.class, TaskInput.class };
 
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
 
