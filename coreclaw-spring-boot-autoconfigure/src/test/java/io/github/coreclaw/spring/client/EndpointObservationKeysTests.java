@@ -5,8 +5,11 @@
 
 package io.github.coreclaw.spring.client;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +17,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation the client describes, found in the code, has a name fit for a low-cardinality
- * key, and every identifier in its path is recorded as a high-cardinality key or deliberately not.
+ * key that the README's Observability section lists, and every identifier in its path is
+ * recorded as a high-cardinality key or deliberately not.
  */
 class EndpointObservationKeysTests {
 
@@ -49,6 +54,18 @@ class EndpointObservationKeysTests {
 					.contains("id-1");
 			}
 		}
+	}
+
+	@Test
+	void theReadmeListsEveryOperationName() throws IOException, IllegalAccessException {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		int start = readme.indexOf("\n## Observability\n");
+		assertThat(start).as("README has an Observability section").isNotNegative();
+		int end = readme.indexOf("\n## ", start + 1);
+		String section = readme.substring(start, (end != -1) ? end : readme.length());
+		List<String> names = endpoints().stream().map(Endpoint::name).distinct().toList();
+		SoftAssertions.assertSoftly((softly) -> names
+			.forEach((name) -> softly.assertThat(section).as("README, Observability").contains("`" + name + "`")));
 	}
 
 	private static List<Endpoint<?, ?>> endpoints() throws IllegalAccessException {
