@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * Observes every operation call once, whatever the number of its attempts: the observation
  * starts on subscription, is the parent of the HTTP exchanges' observations (it travels in the
  * Reactor context, so it survives the retry's waits on other threads) and stops on success,
- * error or cancellation.
+ * error or cancellation, before the result or error reaches the subscriber.
  */
 final class ClientObservations {
 
