@@ -9,6 +9,8 @@ import java.net.URI;
 
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
+import io.github.coreclaw.spring.client.CoreClawObservationConvention;
+import io.github.coreclaw.spring.client.CoreClawRuntimeHints;
 import io.github.coreclaw.spring.client.RunQueueOperations;
 import io.github.coreclaw.spring.client.WorkerOperations;
 import io.github.coreclaw.spring.client.WorkerRunOperations;
@@ -16,6 +18,7 @@ import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +37,7 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -52,6 +56,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = "coreclaw.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CoreClawProperties.class)
 @Import(CoreClawCallbackConfiguration.class)
+@ImportRuntimeHints(CoreClawRuntimeHints.class)
 public final class CoreClawAutoConfiguration {
 
 	@Bean
@@ -76,7 +81,9 @@ public final class CoreClawAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<CoreClawWebClientCustomizer> customizers, ObjectProvider<RetryRegistry> retryRegistry,
-			@Qualifier("coreClawConnectionProvider") ConnectionProvider connectionProvider) {
+			@Qualifier("coreClawConnectionProvider") ConnectionProvider connectionProvider,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<CoreClawObservationConvention> observationConvention) {
 		CoreClawClientSettings settings = CoreClawClientSettingsMapper.map(properties, connectionDetails);
 		// Boot's connector builder keeps SSL bundles; the CoreClaw client sets its own connect
 		// timeout, applies response timeouts per call and never follows a redirect (the API key
@@ -104,6 +111,8 @@ public final class CoreClawAutoConfiguration {
 			builder.retry(CoreClawClientSettingsMapper.mapRetry(properties.getRetry()), retryRegistry.getIfAvailable());
 		}
 		customizers.orderedStream().forEach((customizer) -> builder.webClientCustomizer(customizer::customize));
+		observationRegistry.ifAvailable(builder::observationRegistry);
+		observationConvention.ifAvailable(builder::observationConvention);
 		return builder.build();
 	}
 

@@ -18,6 +18,7 @@ import io.github.coreclaw.spring.client.internal.RetryPolicy;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -50,6 +51,8 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private final RetryExecutor retries;
 
+	private final ClientObservations observations;
+
 	private final RunChangeNotifier runChanges = new RunChangeNotifier();
 
 	private final ObjectMapper rowMapper;
@@ -78,7 +81,8 @@ public final class CoreClawClient implements AutoCloseable {
 		ClientHttpConnector connector = (builder.connector != null) ? builder.connector
 				: defaultConnector(this.ownConnectionProvider, this.settings.connectTimeout());
 		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
-				: WebClient.builder();
+				: WebClient.builder().observationRegistry(builder.observationRegistry);
+		this.observations = new ClientObservations(builder.observationRegistry, builder.observationConvention);
 		this.transport = new Transport(this.settings, webClientBuilder, connector, builder.webClientCustomizers,
 				builder.clock);
 		Retry retry = null;
@@ -187,12 +191,13 @@ public final class CoreClawClient implements AutoCloseable {
 	}
 
 	/**
-	 * Execute a call: its attempts under the retry its operation allows; every failure ends as a
-	 * {@link CoreClawException}.
+	 * Execute a call: its attempts under the retry its operation allows, observed as one
+	 * operation; every failure ends as a {@link CoreClawException}.
 	 */
 	<D, R> Mono<R> execute(Call<D, R> call) {
 		byte[] body = this.transport.encode(call.body());
-		return this.retries.execute(call.endpoint().retryClass(), this.transport.attempt(call, body));
+		Mono<R> attempt = this.observations.counted(this.transport.attempt(call, body));
+		return this.observations.observe(call, this.retries.execute(call.endpoint().retryClass(), attempt));
 	}
 
 	/**
@@ -272,6 +277,10 @@ public final class CoreClawClient implements AutoCloseable {
 		private CoreClawPoolSettings poolSettings = CoreClawPoolSettings.defaults();
 
 		private @Nullable URI callbackReceiverUrl;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable CoreClawObservationConvention observationConvention;
 
 		private final List<Consumer<WebClient.Builder>> webClientCustomizers = new ArrayList<>();
 
@@ -380,6 +389,37 @@ public final class CoreClawClient implements AutoCloseable {
 		 */
 		public Builder callbackReceiverUrl(URI callbackReceiverUrl) {
 			this.callbackReceiverUrl = callbackReceiverUrl;
+			return this;
+		}
+
+		/**
+		 * Observe every operation call with this registry: one observation named
+		 * {@value DefaultCoreClawObservationConvention#NAME} per call, whatever the number of its
+		 * attempts, parent of the observations of its HTTP exchanges. A {@link WebClient.Builder}
+		 * given to {@link #webClientBuilder} keeps its own registry for those; the client's own
+		 * builder gets this one. Without this call nothing is observed.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			if (observationRegistry == null) {
+				throw new IllegalArgumentException("observationRegistry must not be null");
+			}
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Name the observations and choose their key values with this convention instead of
+		 * {@link DefaultCoreClawObservationConvention}.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(CoreClawObservationConvention observationConvention) {
+			if (observationConvention == null) {
+				throw new IllegalArgumentException("observationConvention must not be null");
+			}
+			this.observationConvention = observationConvention;
 			return this;
 		}
 

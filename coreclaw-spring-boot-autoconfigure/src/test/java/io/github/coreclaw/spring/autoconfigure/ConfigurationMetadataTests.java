@@ -51,7 +51,7 @@ class ConfigurationMetadataTests {
 				"coreclaw.callback.path", "coreclaw.callback.secret", "coreclaw.callback.dedupe-window",
 				"coreclaw.callback.public-base-url", "coreclaw.pool.max-connections", "coreclaw.pool.max-pending-acquires",
 				"coreclaw.pool.pending-acquire-timeout", "coreclaw.pool.max-idle-time", "coreclaw.pool.max-life-time",
-				"coreclaw.pool.evict-in-background");
+				"coreclaw.pool.evict-in-background", "coreclaw.health.cache-ttl", "coreclaw.health.timeout");
 		properties.forEach((name, property) -> {
 			String description = property.path("description").asString("");
 			assertThat(description).as(name).isNotBlank().endsWith(".").doesNotStartWith("The ").doesNotStartWith("A ");
@@ -84,6 +84,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.pool.pending-acquire-timeout").get("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("coreclaw.callback.dedupe-window").get("defaultValue").asString()).isEqualTo("10m");
 		assertThat(properties.get("coreclaw.retry.retryable-statuses").get("defaultValue").toString()).isEqualTo("[429,500]");
+		assertThat(properties.get("coreclaw.health.cache-ttl").get("defaultValue").asString()).isEqualTo("30s");
+		assertThat(properties.get("coreclaw.health.timeout").get("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("coreclaw.retry.retryable-codes").get("defaultValue").toString())
 			.isEqualTo("[\"13000-13999\"]");
 	}

@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation the client describes, found in the code, has a name fit for a low-cardinality
+ * key that the README's Observability section lists, and every identifier in its path is
+ * recorded as a high-cardinality key or deliberately not.
+ */
+class EndpointObservationKeysTests {
+
+	/** Path variables that are not worth a key of their own. */
+	private static final Set<String> NOT_RECORDED = Set.of("queueId");
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+	@Test
+	void everyOperationHasAStableNameAndEveryPathIdentifierIsAccountedFor() throws IllegalAccessException {
+		List<Endpoint<?, ?>> endpoints = endpoints();
+		assertThat(endpoints).as("endpoints found in the code").hasSizeGreaterThanOrEqualTo(10);
+		for (Endpoint<?, ?> endpoint : endpoints) {
+			assertThat(endpoint.name()).as(endpoint.pathTemplate()).matches("[a-z][a-z-]*(\\.[a-z][a-z-]*)+");
+			Matcher matcher = VARIABLE.matcher(endpoint.pathTemplate());
+			while (matcher.find()) {
+				String variable = matcher.group(1);
+				if (NOT_RECORDED.contains(variable)) {
+					continue;
+				}
+				CoreClawObservationContext context = CoreClawObservationContext
+					.of(new Call<>(endpoint, Map.of(variable, "id-1"), Map.of(), null));
+				assertThat(new String[] { context.getWorkerTaskId(), context.getWorkerId(), context.getRunSlug() })
+					.as("path variable {%s} of %s is recorded by CoreClawObservationContext.of (or listed in "
+							+ "NOT_RECORDED)", variable, endpoint.name())
+					.contains("id-1");
+			}
+		}
+	}
+
+	@Test
+	void theReadmeListsEveryOperationName() throws IOException, IllegalAccessException {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		int start = readme.indexOf("\n## Observability\n");
+		assertThat(start).as("README has an Observability section").isNotNegative();
+		int end = readme.indexOf("\n## ", start + 1);
+		String section = readme.substring(start, (end != -1) ? end : readme.length());
+		List<String> names = endpoints().stream().map(Endpoint::name).distinct().toList();
+		SoftAssertions.assertSoftly((softly) -> names
+			.forEach((name) -> softly.assertThat(section).as("README, Observability").contains("`" + name + "`")));
+	}
+
+	private static List<Endpoint<?, ?>> endpoints() throws IllegalAccessException {
+		List<Endpoint<?, ?>> endpoints = new ArrayList<>();
+		for (Class<?> type : PackageClasses.of(CoreClawClient.class.getPackageName())) {
+			for (Field field : type.getDeclaredFields()) {
+				if (!Modifier.isStatic(field.getModifiers())) {
+					continue;
+				}
+				field.setAccessible(true);
+				Object value = field.get(null);
+				if (value instanceof Endpoint<?, ?> endpoint) {
+					endpoints.add(endpoint);
+				}
+				else if (value instanceof RunEndpoint<?, ?> runEndpoint) {
+					endpoints.add(runEndpoint.byId());
+					endpoints.add(runEndpoint.last());
+					endpoints.add(runEndpoint.lastOfWorker());
+				}
+			}
+		}
+		return endpoints;
+	}
+
+}
