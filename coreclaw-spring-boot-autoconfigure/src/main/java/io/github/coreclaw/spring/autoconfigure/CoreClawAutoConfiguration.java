@@ -43,8 +43,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the CoreClaw client: a {@link CoreClawClient} on Boot's
- * {@link WebClient.Builder}, the {@link WorkerTaskOperations} and {@link WorkerRunOperations} it
- * serves, and, where enabled, the receiver of CoreClaw's run callbacks.
+ * {@link WebClient.Builder}, the {@link WorkerTaskOperations}, {@link WorkerRunOperations},
+ * {@link WorkerOperations} and {@link RunQueueOperations} it serves, and, where enabled, the receiver
+ * of CoreClaw's run callbacks.
  *
  * @since 0.1.0
  */

@@ -33,7 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Reactive client of the CoreClaw API: one {@link WebClient}, its authentication and the
  * translation of every reply into results or {@link CoreClawException}s, shared by the
- * operations it hands out ({@link #workerTasks()}, {@link #workerRuns()}).
+ * operations it hands out ({@link #workerTasks()}, {@link #workerRuns()}, {@link #workers()},
+ * {@link #runQueue()}, {@link #account()}).
  * <p>
  * Spring Boot applications get one from the starter's auto-configuration; elsewhere, build
  * one with {@link #builder(CoreClawClientSettings)}.
@@ -113,7 +114,7 @@ public final class CoreClawClient implements AutoCloseable {
 	}
 
 	/**
-	 * Operations that start runs of worker tasks.
+	 * Operations on saved worker tasks: run them, list, read, create, update and delete them.
 	 * @return the worker task operations
 	 */
 	public WorkerTaskOperations workerTasks() {
