@@ -6,7 +6,10 @@
 package io.github.coreclaw.spring.client;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -40,13 +43,16 @@ final class InMemoryConnector implements ClientHttpConnector {
 	public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
 			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
 		MockClientHttpRequest request = new MockClientHttpRequest(method, uri);
-		return requestCallback.apply(request).then(Mono.fromSupplier(() -> {
+		return requestCallback.apply(request).then(Mono.defer(() -> {
 			this.threads.add(Thread.currentThread().getName());
 			Reply reply = this.responder.apply(request);
 			MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.valueOf(reply.status()));
 			response.getHeaders().set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+			reply.headers().forEach(response.getHeaders()::set);
 			response.setBody(reply.body());
-			return response;
+			Mono<ClientHttpResponse> answer = Mono.just(response);
+			// Delayed on the parallel scheduler, which virtual time replaces.
+			return reply.delay().isZero() ? answer : answer.delayElement(reply.delay());
 		}));
 	}
 
@@ -72,8 +78,25 @@ final class InMemoryConnector implements ClientHttpConnector {
 	 *
 	 * @param status the HTTP status
 	 * @param body the JSON body
+	 * @param headers more response headers
+	 * @param delay how long the reply takes
 	 */
-	record Reply(int status, String body) {
+	record Reply(int status, String body, Map<String, String> headers, Duration delay) {
+
+		Reply(int status, String body) {
+			this(status, body, Map.of(), Duration.ZERO);
+		}
+
+		Reply withHeader(String name, String value) {
+			Map<String, String> more = new LinkedHashMap<>(this.headers);
+			more.put(name, value);
+			return new Reply(this.status, this.body, more, this.delay);
+		}
+
+		Reply after(Duration wait) {
+			return new Reply(this.status, this.body, this.headers, wait);
+		}
+
 	}
 
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import reactor.core.Disposable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -45,7 +44,6 @@ import static io.github.coreclaw.spring.client.CoreClawStubs.settings;
 import static io.github.coreclaw.spring.client.CoreClawStubs.stubSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Retries: what is retried, how often, how long it waits, and what is never repeated.
@@ -77,13 +75,6 @@ class RetryFaultTests {
 			.allSatisfy((earlier) -> assertThat(earlier).isInstanceOf(CoreClawRateLimitedException.class));
 		assertThat(ex.getMessage()).startsWith("CoreClaw rejected POST /api/v2/worker-tasks/t1/runs: HTTP 429, code 13000")
 			.endsWith("(after 4 attempts)");
-	}
-
-	@Test
-	void retryAfterSecondsIsHonoured() {
-		stubSequence(wireMock, envelope(429, 13000, "too many requests").withHeader("Retry-After", "1"), json(200, RUN_OK));
-		client(FAST).workerTasks().runAsync("t1").block(Duration.ofSeconds(5));
-		assertThat(gapsBetweenRequests()).singleElement().satisfies((gap) -> assertThat(gap).isGreaterThanOrEqualTo(1000));
 	}
 
 	@Test
@@ -198,20 +189,6 @@ class RetryFaultTests {
 	}
 
 	@Test
-	void responseTimeoutOfARunRequestIsNotRetried() {
-		wireMock.stubFor(post(anyUrl()).willReturn(json(200, RUN_OK).withFixedDelay(1500)));
-		CoreClawClientSettings settings = settings(wireMock).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200),
-				Duration.ofMillis(200));
-		CoreClawTimeoutException ex = catchThrowableOfType(CoreClawTimeoutException.class,
-				() -> ClosesClients.track(CoreClawClient.builder(settings).retry(FAST).build()).workerTasks().runSync("t1")
-					.block(Duration.ofSeconds(5)));
-		assertThat(ex.isRunMayExist()).isTrue();
-		assertThat(ex.getMessage()).contains("(coreclaw.sync-response-timeout)");
-		sleep(300);
-		wireMock.verify(1, anyRequestedFor(anyUrl()));
-	}
-
-	@Test
 	void refusedConnectionsAreRetriedThenReportedClearly() {
 		URI nothingListening = CoreClawStubs.closedPortUrl();
 		CoreClawClientSettings settings = settings(wireMock).withBaseUrl(nothingListening);
@@ -250,18 +227,6 @@ class RetryFaultTests {
 		finally {
 			oneConnection.dispose();
 		}
-	}
-
-	@Test
-	void cancellingStopsThePendingRetry() {
-		wireMock.stubFor(post(anyUrl()).willReturn(envelope(429, 13000, "too many requests").withHeader("Retry-After", "1")));
-		Disposable subscription = client(FAST).workerTasks().runAsync("t1").subscribe((slug) -> {
-		}, (ex) -> {
-		});
-		await().atMost(Duration.ofSeconds(5)).until(() -> wireMock.getAllServeEvents().size() == 1);
-		subscription.dispose();
-		sleep(1500);
-		wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
@@ -344,7 +309,6 @@ class RetryFaultTests {
 	static CoreClawClient client(CoreClawRetrySettings retry) {
 		return ClosesClients.track(CoreClawClient.builder(settings(wireMock)).retry(retry).build());
 	}
-
 
 	static List<Long> gapsBetweenRequests() {
 		List<Long> times = wireMock.getAllServeEvents()

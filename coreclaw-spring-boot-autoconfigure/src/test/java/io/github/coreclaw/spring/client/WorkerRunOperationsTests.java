@@ -174,20 +174,6 @@ class WorkerRunOperationsTests {
 	}
 
 	@Test
-	void cancellingStopsThePolling() throws InterruptedException {
-		stubDetail(Scenario.STARTED, null, "running", "");
-		Disposable waiting = runs(CoreClawPollingSettings.defaults()
-			.withIntervals(Duration.ofMillis(200), Duration.ofMillis(200), 1.0, 0.0)).awaitCompletion(RUN, Duration.ofSeconds(30))
-			.subscribe((run) -> {
-			}, (ex) -> {
-			});
-		await().atMost(Duration.ofSeconds(5)).until(() -> wireMock.getAllServeEvents().size() == 1);
-		waiting.dispose();
-		Thread.sleep(600);
-		wireMock.verify(1, anyRequestedFor(anyUrl()));
-	}
-
-	@Test
 	void resultsStreamEveryPageAndStopAtTheShortOne() {
 		stubPages(250);
 		List<Map<String, Object>> rows = runs(null).results(RUN).collectList().block(Duration.ofSeconds(10));
