@@ -5,40 +5,28 @@
 
 package io.github.coreclaw.benchmarks;
 
-import java.lang.management.ManagementFactory;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.coreclaw.spring.client.SyncRunResult;
-import io.github.coreclaw.spring.client.WorkerTaskOperations;
-import io.github.coreclaw.spring.client.internal.Envelope;
-import io.github.coreclaw.spring.client.internal.EnvelopeCodec;
-import io.github.coreclaw.spring.client.internal.SyncRunData;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Set;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Measures the four performance goals of the starter side by side with their baselines in one
- * JVM, and prints each as a ratio; run it with {@code -Xmx256m} (see the README).
+ * Measures the performance goals of the starter side by side with their baselines, against a
+ * stub CoreClaw in a process of its own, and prints one PASS or FAIL line per goal with its
+ * ratio; exits with status 1 if a goal failed. Run it with {@code -Xmx256m} (see the README);
+ * arguments name the goals to run ({@code 1 2 3 4}, all by default).
  *
  * @since 0.1.0
  */
@@ -46,232 +34,217 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableAutoConfiguration
 public final class Benchmarks {
 
-	private static final Duration LATENCY = Duration.ofMillis(50);
-
-	private static final byte[] RUN_BODY = "{\"is_async\":true}".getBytes(StandardCharsets.UTF_8);
+	private static final long SLOW_LATENCY_MILLIS = 50;
 
 	private final List<String> report = new ArrayList<>();
 
 	private boolean allPassed = true;
 
 	/**
-	 * Run every benchmark and print the results.
-	 * @param args unused
+	 * Run the benchmarks and print the results.
+	 * @param args the goals to run, all when none; {@code stub <latency>} runs the stub and
+	 * {@code cpu <base-url>} runs goal 1 alone (both used in child processes); {@code profile <base-url>
+	 * starter|raw <seconds>} makes the calls of goal 1 on one side only, to profile it
 	 */
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length == 2 && args[0].equals("stub")) {
+			StubServer.runUntilStdinCloses(Long.parseLong(args[1]));
+			return;
+		}
+		if (args.length == 2 && args[0].equals("cpu")) {
+			CpuBoundCalls.Outcome outcome = CpuBoundCalls.measure(args[1]);
+			System.out.printf("RESULT %.4f %s%n", outcome.medianRatio(), outcome.describe());
+			System.exit(0);
+		}
+		if (args.length == 4 && args[0].equals("profile")) {
+			CpuBoundCalls.profile(args[1], args[2].equals("starter"), Integer.parseInt(args[3]));
+			System.exit(0);
+		}
+		Set<String> goals = (args.length == 0) ? Set.of("1", "2", "3", "4") : Set.of(args);
 		Benchmarks benchmarks = new Benchmarks();
-		System.out.printf("CoreClaw starter benchmarks, %s, Java %s, %d cores, max heap %d MB%n", LocalDate.now(),
-				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024));
-		try (LoopbackStub stub = new LoopbackStub(LATENCY)) {
-			benchmarks.manyRunsInFlight(stub);
-			benchmarks.throughput(stub);
-			benchmarks.decoding();
-			benchmarks.startup(stub);
+		System.out.printf("CoreClaw starter benchmarks, %s, Java %s (%s), %d cores, max heap %d MB, load average %s%n",
+				LocalDate.now(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				loadAverage());
+		try (StubProcess stub = StubProcess.start(SLOW_LATENCY_MILLIS)) {
+			if (goals.contains("1")) {
+				benchmarks.cpuBound(stub);
+			}
+			if (goals.contains("2")) {
+				benchmarks.waiting(stub);
+			}
+			if (goals.contains("3")) {
+				benchmarks.results(stub);
+			}
+			if (goals.contains("4")) {
+				benchmarks.existing(stub);
+			}
 		}
 		System.out.println();
+		System.out.println("Load average at the end: " + loadAverage());
 		benchmarks.report.forEach(System.out::println);
 		System.exit(benchmarks.allPassed ? 0 : 1);
 	}
 
-	/** Goal 1: 10,000 concurrent runAsync calls all complete, without thread growth. */
-	private void manyRunsInFlight(LoopbackStub stub) {
-		int runs = 10_000;
-		try (ConfigurableApplicationContext context = starter(stub, true)) {
-			WorkerTaskOperations tasks = context.getBean(WorkerTaskOperations.class);
-			tasks.runAsync("warm-up").block();
-			int threadsBefore = Thread.activeCount();
-			System.gc();
-			long heapBefore = heapUsed();
-			long[] peakHeap = { heapBefore };
-			reactor.core.Disposable sampler = Flux.interval(Duration.ofMillis(10))
-				.subscribe((tick) -> peakHeap[0] = Math.max(peakHeap[0], heapUsed()));
-			long start = System.nanoTime();
-			long[] outcome = fanOut(runs, (i) -> tasks.runAsync("task-" + i).then());
-			long millis = (System.nanoTime() - start) / 1_000_000;
-			sampler.dispose();
-			int threadGrowth = Thread.activeCount() - threadsBefore;
-			boolean passed = outcome[0] == runs && threadGrowth <= 8;
-			record("1. " + runs + " runAsync in flight (" + LATENCY.toMillis() + " ms stub)", passed, String.format(
-					"starter: %d completed, %d failed in %d ms (%.0f runs/s), thread growth %d, peak heap growth %d MB "
-							+ "(at most %.1f KB per run in flight, garbage included)",
-					outcome[0], outcome[1], millis, runs * 1000.0 / millis, threadGrowth,
-					(peakHeap[0] - heapBefore) / (1024 * 1024), (peakHeap[0] - heapBefore) / 1024.0 / runs));
-		}
-		WebClient raw = WebClient.builder().baseUrl(stub.baseUrl()).build();
-		long[] rawOutcome = fanOut(runs, (i) -> rawRun(raw).then());
-		this.report.add(String.format("   for comparison, a plain WebClient with Boot's defaults: %d completed, %d failed",
-				rawOutcome[0], rawOutcome[1]));
+	/** Goal 1: CPU-bound calls against a raw WebClient, with the JIT's top tier and with C1 only. */
+	private void cpuBound(StubProcess stub) throws Exception {
+		progress("goal 1: CPU-bound runAsync, JIT with all tiers");
+		CpuBoundCalls.Outcome full = CpuBoundCalls.measure(stub.fastBaseUrl());
+		progress("goal 1: CPU-bound runAsync, -XX:TieredStopAtLevel=1 (child JVM)");
+		String[] quick = cpuBoundInChild(stub.fastBaseUrl(), "-XX:TieredStopAtLevel=1");
+		double quickRatio = Double.parseDouble(quick[0]);
+		boolean passed = full.medianRatio() >= 1.0 && quickRatio >= 0.95 && full.failures() == 0;
+		record("1. CPU-bound runAsync vs raw WebClient (stub answering at once, in another process)", passed,
+				String.format("median throughput ratio %.3f (>= 1.0 required), %.3f with -XX:TieredStopAtLevel=1 "
+						+ "(>= 0.95 required)", full.medianRatio(), quickRatio),
+				"all tiers: " + full.describe(), "C1 only:   " + quick[1]);
 	}
 
-	/** Goal 2: throughput at 64 in flight within 5% of a raw WebClient, paired rounds. */
-	private void throughput(LoopbackStub stub) {
-		int requests = 1280;
-		int concurrency = 64;
-		ConnectionProvider rawPool = ConnectionProvider.builder("raw").maxConnections(100).build();
-		WebClient raw = WebClient.builder()
-			.baseUrl(stub.baseUrl())
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(rawPool)))
-			.build();
-		try (ConfigurableApplicationContext context = starter(stub, true)) {
-			WorkerTaskOperations tasks = context.getBean(WorkerTaskOperations.class);
-			List<Double> ratios = new ArrayList<>();
-			List<Double> starterRates = new ArrayList<>();
-			for (int round = 0; round < 11; round++) {
-				long starterNanos = timed(() -> fanOut(requests, concurrency, (i) -> tasks.runAsync("task-" + i).then()));
-				long rawNanos = timed(() -> fanOut(requests, concurrency, (i) -> rawRun(raw).then()));
-				if (round >= 2) {
-					ratios.add((double) rawNanos / starterNanos);
-					starterRates.add(requests * 1e9 / starterNanos);
+	private static String[] cpuBoundInChild(String baseUrl, String option) throws Exception {
+		Process child = new ProcessBuilder(StubProcess.javaCommand(List.of("-Xmx256m", option), "cpu", baseUrl))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		String result = null;
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = out.readLine()) != null) {
+				if (line.startsWith("RESULT ")) {
+					result = line.substring("RESULT ".length());
 				}
 			}
-			double median = median(ratios);
-			record("2. runAsync throughput at " + concurrency + " in flight vs raw WebClient", median >= 0.95,
-					String.format("median ratio %.3f over %d paired rounds of %d requests (>= 0.95 required); "
-							+ "starter %.0f runs/s", median, ratios.size(), requests, median(starterRates)));
 		}
-		finally {
-			rawPool.dispose();
+		child.waitFor();
+		if (result == null) {
+			return new String[] { "0", "the child JVM printed no result" };
 		}
+		int space = result.indexOf(' ');
+		return new String[] { result.substring(0, space), result.substring(space + 1) };
 	}
 
-	/** Goal 3: a 100-row synchronous result decodes within 1.1x plain Jackson into maps. */
-	private void decoding() {
-		byte[] body = syncReply(100, 1000);
-		EnvelopeCodec codec = new EnvelopeCodec();
-		JavaType type = codec.envelopeType(SyncRunData.class);
-		JsonMapper plain = JsonMapper.builder().build();
-		JsonMapper rowMapper = JsonMapper.builder().build();
-		int iterations = 400;
-		List<Double> ratios = new ArrayList<>();
-		long[] sink = new long[1];
-		for (int round = 0; round < 25; round++) {
-			long starter = timed(() -> {
-				for (int i = 0; i < iterations; i++) {
-					Envelope<SyncRunData> envelope = codec.read(body, type);
-					SyncRunResult result = envelope.data().toResult(rowMapper);
-					sink[0] += result.rows().size();
-				}
-				return null;
-			});
-			long jackson = timed(() -> {
-				for (int i = 0; i < iterations; i++) {
-					Map<?, ?> map = plain.readValue(body, Map.class);
-					sink[0] += map.size();
-				}
-				return null;
-			});
-			if (round >= 5) {
-				ratios.add((double) starter / jackson);
-			}
-		}
-		double median = median(ratios);
-		record("3. decoding a 100-row sync result (" + body.length / 1024 + " KB) vs plain Jackson into maps",
-				median <= 1.1, String.format("median time ratio %.3f over %d paired rounds (<= 1.1 required) [%d]",
-						median, ratios.size(), sink[0] % 10));
+	/** Goal 2: many waits at once, for real and under virtual time. */
+	private void waiting(StubProcess stub) throws Exception {
+		progress("goal 2: " + WaitingAtScale.RUNS + " awaitCompletion at once against the stub (about "
+				+ WaitingAtScale.INTERVAL.multipliedBy(StubServer.RUNNING_READS).toSeconds() + " s)");
+		WaitingAtScale.RealOutcome real = WaitingAtScale.real(stub.fastBaseUrl());
+		progress("goal 2: the same under virtual time, and one wait of 100,000 reads");
+		WaitingAtScale.VirtualOutcome virtual = WaitingAtScale.virtual(WaitingAtScale.RUNS);
+		long[] longWait = WaitingAtScale.longWait();
+		long idealMillis = WaitingAtScale.INTERVAL.toMillis() * StubServer.RUNNING_READS;
+		long longWaitGrowth = longWait[2] - longWait[0];
+		boolean passed = real.finished() && real.completed() == WaitingAtScale.RUNS && real.failed() == 0
+				&& real.threadGrowth() <= 8 && real.bytesPerWait() <= 4096 && virtual.completed() == virtual.runs()
+				&& virtual.spread().ratio() <= 4 && longWait[3] == 1 && longWaitGrowth < 1024 * 1024;
+		record("2. " + WaitingAtScale.RUNS + " awaitCompletion at once, each running for " + StubServer.RUNNING_READS
+				+ " reads polled every " + WaitingAtScale.INTERVAL.toSeconds() + " s ± " + (int) (WaitingAtScale.JITTER * 100)
+				+ "%", passed,
+				String.format("%.2f KB heap per waiting run (<= 4 KB required), all done in %.2f× the ideal time, "
+						+ "busiest 100 ms %.1f× an even spread (<= 4 required, lockstep would be %d)",
+						real.bytesPerWait() / 1024, real.millis() / (double) idealMillis, virtual.spread().ratio(),
+						WaitingAtScale.INTERVAL.toMillis() / 100),
+				String.format("real: %d completed, %d failed in %.1f s (ideal %.0f s), thread growth %d, heap %.1f MB "
+						+ "for %d waiting runs after GC; busiest 100 ms at the stub %.1f× an even spread",
+						real.completed(), real.failed(), real.millis() / 1000.0, idealMillis / 1000.0,
+						real.threadGrowth(), real.heapGrowth() / (1024.0 * 1024), real.waitingAtCheck(),
+						real.spread().ratio()),
+				String.format("virtual time: %d of %d completed, %.2f KB heap per waiting run, busiest 100 ms %d reads "
+						+ "(even: %.0f)", virtual.completed(), virtual.runs(), virtual.bytesPerWait() / 1024,
+						virtual.spread().peak(), virtual.spread().even()),
+				String.format("one wait of 100,000 reads under virtual time: heap after GC %.1f MB at 10,000 reads, "
+						+ "%.1f MB at 50,000, %.1f MB at 99,990 (growth %d KB, < 1 MB required), completed: %s",
+						longWait[0] / 1048576.0, longWait[1] / 1048576.0, longWait[2] / 1048576.0,
+						longWaitGrowth / 1024, longWait[3] == 1));
 	}
 
-	/** Goal 4: the starter adds at most 50 ms to context start, and calls nothing at startup. */
-	private void startup(LoopbackStub stub) {
-		List<Long> enabled = new ArrayList<>();
-		List<Long> disabled = new ArrayList<>();
-		long requestsBefore = stub.requests();
-		for (int round = 0; round < 18; round++) {
-			long on = timed(() -> {
-				starter(stub, true).close();
-				return null;
-			});
-			long off = timed(() -> {
-				starter(stub, false).close();
-				return null;
-			});
-			if (round >= 3) {
-				enabled.add(on);
-				disabled.add(off);
-			}
-		}
-		double added = (median(enabled.stream().map(Long::doubleValue).toList())
-				- median(disabled.stream().map(Long::doubleValue).toList())) / 1_000_000;
-		long calls = stub.requests() - requestsBefore;
-		record("4. context start with coreclaw.enabled=true vs false", added <= 50 && calls == 0,
-				String.format("adds %.1f ms (median of %d starts each, <= 50 ms required); requests at startup: %d",
-						added, enabled.size(), calls));
+	/** Goal 3: results at scale. */
+	private void results(StubProcess stub) {
+		progress("goal 3: results() over 1,000,000 rows");
+		ResultsAtScale.Outcome outcome = ResultsAtScale.measure(stub.fastBaseUrl());
+		boolean passed = outcome.rows() == StubServer.RESULT_ROWS && outcome.growth() < 4 * 1024 * 1024
+				&& outcome.medianRatio() >= 0.9;
+		record("3. results() over " + StubServer.RESULT_ROWS + " rows (10,000 pages of 100) vs a hand-written "
+				+ "WebClient page loop", passed,
+				String.format("median rows/s ratio %.3f (>= 0.9 required), heap growth from 100,000 to 1,000,000 rows "
+						+ "%d KB (< 4 MB required)", outcome.medianRatio(), outcome.growth() / 1024),
+				String.format("heap after GC: %.1f MB before, %.1f MB at 100,000 rows, %.1f MB at 1,000,000; full read "
+						+ "%.1f s (with the collections); starter %.0f rows/s, raw loop %.0f rows/s (median of %d "
+						+ "paired rounds, ratios %s)", outcome.heapBefore() / 1048576.0,
+						outcome.heapAt100k() / 1048576.0, outcome.heapAt1m() / 1048576.0,
+						outcome.fullMillis() / 1000.0, outcome.starterRowsPerSecond(), outcome.rawRowsPerSecond(),
+						outcome.ratios().size(), Measure.range(outcome.ratios(), "%.3f")));
 	}
 
-	private static long heapUsed() {
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	/** Goal 4: the goals met before still hold. */
+	private void existing(StubProcess stub) {
+		progress("goal 4: 10,000 runs in flight, startup, decoding");
+		long[] inFlight = ExistingGoals.manyRunsInFlight(stub.slowBaseUrl());
+		long[] raw = ExistingGoals.manyRunsInFlightRaw(stub.slowBaseUrl());
+		WebClient bench = WebClient.create(stub.fastBaseUrl());
+		bench.post().uri("/bench/reset").retrieve().toBodilessEntity().block();
+		double[] startup = ExistingGoals.startup(stub.fastBaseUrl());
+		String requestsAtStartup = bench.post().uri("/bench/reset").retrieve().bodyToMono(String.class).block();
+		double[] decoding = ExistingGoals.decoding();
+		boolean inFlightPassed = inFlight[0] == ExistingGoals.RUNS_IN_FLIGHT && inFlight[3] <= 8;
+		boolean startupPassed = startup[0] <= 50 && "0".equals(requestsAtStartup);
+		boolean decodingPassed = decoding[0] <= 1.1;
+		record("4. the earlier goals: 10,000 runs in flight, startup, sync-result decoding",
+				inFlightPassed && startupPassed && decodingPassed,
+				String.format("%d of %d in flight completed; startup adds %.1f ms (<= 50 ms required); decoding ratio "
+						+ "%.3f (<= 1.1 required)", inFlight[0], ExistingGoals.RUNS_IN_FLIGHT, startup[0], decoding[0]),
+				String.format("%d runAsync in flight (%d ms stub): %d completed, %d failed in %d ms (%.0f runs/s), "
+						+ "thread growth %d, peak heap growth %d MB (at most %.1f KB per run in flight, garbage "
+						+ "included); a plain WebClient with Boot's defaults: %d completed, %d failed",
+						ExistingGoals.RUNS_IN_FLIGHT, SLOW_LATENCY_MILLIS, inFlight[0], inFlight[1], inFlight[2],
+						ExistingGoals.RUNS_IN_FLIGHT * 1000.0 / inFlight[2], inFlight[3], inFlight[4] / (1024 * 1024),
+						inFlight[4] / 1024.0 / ExistingGoals.RUNS_IN_FLIGHT, raw[0], raw[1]),
+				String.format("context start with coreclaw.enabled=true vs false: %+.1f ms (median of %d starts each), "
+						+ "requests at startup: %s", startup[0], (int) startup[1], requestsAtStartup),
+				String.format("decoding a 100-row sync result (%d KB) vs plain Jackson into maps: median time ratio "
+						+ "%.3f over %d rounds", (int) decoding[2], decoding[0], (int) decoding[1]));
 	}
 
-	private static ConfigurableApplicationContext starter(LoopbackStub stub, boolean enabled) {
+	/**
+	 * A context with the starter, against the given base URL.
+	 * @param baseUrl the base URL
+	 * @param enabled the value of {@code coreclaw.enabled}
+	 * @return the started context
+	 */
+	static ConfigurableApplicationContext starter(String baseUrl, boolean enabled) {
+		return starter(baseUrl, enabled, Map.of());
+	}
+
+	/**
+	 * A context with the starter, against the given base URL, with more properties.
+	 * @param baseUrl the base URL
+	 * @param enabled the value of {@code coreclaw.enabled}
+	 * @param more more properties
+	 * @return the started context
+	 */
+	static ConfigurableApplicationContext starter(String baseUrl, boolean enabled, Map<String, String> more) {
+		Map<String, Object> properties = new HashMap<>(Map.of("coreclaw.enabled", Boolean.toString(enabled),
+				"coreclaw.api-key", "benchmark-key", "coreclaw.base-url", baseUrl, "spring.main.banner-mode", "off",
+				"logging.level.root", "warn"));
+		properties.putAll(more);
 		return new SpringApplicationBuilder(Benchmarks.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties(Map.of("coreclaw.enabled", Boolean.toString(enabled), "coreclaw.api-key", "benchmark-key",
-					"coreclaw.base-url", stub.baseUrl(), "spring.main.banner-mode", "off", "logging.level.root",
-					"warn"))
+			.properties(properties)
 			.run();
 	}
 
-	private static Mono<String> rawRun(WebClient raw) {
-		return raw.post()
-			.uri("/api/v2/worker-tasks/{id}/runs", "task")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(RUN_BODY)
-			.retrieve()
-			.bodyToMono(JsonNode.class)
-			.map((json) -> json.get("data").get("run_slug").asString());
+	private static String loadAverage() {
+		return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
-	private static long[] fanOut(int count, java.util.function.IntFunction<Mono<Void>> call) {
-		return fanOut(count, count, call);
+	private static void progress(String what) {
+		System.out.printf("[%tT] %s%n", System.currentTimeMillis(), what);
 	}
 
-	private static long[] fanOut(int count, int concurrency, java.util.function.IntFunction<Mono<Void>> call) {
-		long[] outcome = new long[2];
-		Flux.range(0, count)
-			.flatMap((i) -> call.apply(i).then(Mono.just(true)).onErrorResume((ex) -> Mono.just(false)), concurrency)
-			.doOnNext((ok) -> outcome[ok ? 0 : 1]++)
-			.blockLast(Duration.ofMinutes(5));
-		return outcome;
-	}
-
-	private static long timed(java.util.function.Supplier<?> work) {
-		long start = System.nanoTime();
-		work.get();
-		return System.nanoTime() - start;
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-	}
-
-	private void record(String goal, boolean passed, String detail) {
+	private void record(String goal, boolean passed, String summary, String... details) {
 		this.allPassed &= passed;
-		this.report.add((passed ? "PASS " : "FAIL ") + goal + ": " + detail);
-	}
-
-	private static byte[] syncReply(int rows, int rowBytes) {
-		StringBuilder json = new StringBuilder("{\"code\":0,\"message\":\"success\",\"request_id\":\"req-1\",\"data\":{"
-				+ "\"run_slug\":\"01KZAZV8F0ERXVTQF6Z7ZMWKAB\",\"run_status\":\"succeeded\",\"error_message\":\"\","
-				+ "\"execution_start_timestamp\":1786001200,\"execution_end_timestamp\":1786001207,\"running_duration\":7,"
-				+ "\"result_message\":\"\",\"results\":{\"count\":" + rows + ",\"headers\":[");
-		for (int field = 0; field < 10; field++) {
-			json.append((field > 0) ? "," : "").append("{\"key\":\"field").append(field).append("\",\"label\":\"Field ")
-				.append(field).append("\"}");
+		this.report.add((passed ? "PASS " : "FAIL ") + goal + ": " + summary);
+		for (String detail : details) {
+			this.report.add("     " + detail);
 		}
-		json.append("],\"list\":[");
-		String value = "x".repeat(rowBytes / 10 - 14);
-		for (int row = 0; row < rows; row++) {
-			json.append((row > 0) ? "," : "").append('{');
-			for (int field = 0; field < 10; field++) {
-				json.append((field > 0) ? "," : "").append("\"field").append(field).append("\":\"").append(value).append('"');
-			}
-			json.append('}');
-		}
-		json.append("],\"page_index\":1,\"page_size\":100}}}");
-		return json.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -5,11 +5,14 @@
 
 package io.github.coreclaw.spring.client;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.github.coreclaw.spring.client.internal.Durations;
@@ -36,6 +39,8 @@ final class RetryExecutor {
 
 	private final boolean ownPolicy;
 
+	private final Consumer<Object> successWithoutRetry;
+
 	/**
 	 * Create an executor.
 	 * @param retry the retry, {@code null} for none
@@ -43,6 +48,8 @@ final class RetryExecutor {
 	RetryExecutor(@Nullable Retry retry) {
 		this.retry = retry;
 		this.ownPolicy = (retry != null) && RetryPolicy.isOwn(retry.getRetryConfig());
+		this.successWithoutRetry = (retry != null) ? (result) -> retry.asyncContext().onComplete() : (result) -> {
+		};
 		if (retry != null) {
 			logRetries(retry);
 		}
@@ -54,6 +61,12 @@ final class RetryExecutor {
 
 	/**
 	 * Apply the retry to the attempts of an operation of the given class.
+	 * <p>
+	 * With the client's own retry policy the first attempt runs bare: a success only counts
+	 * itself in the retry's metrics, and the retry's context (its events, waits and the list of
+	 * failures) is built only once an attempt has failed. A retry the application configured
+	 * (its own predicates, perhaps a result predicate) gets Resilience4j's operator around every
+	 * call, with the failures its class forbids repeating hidden from it.
 	 * @param <R> the type of the result
 	 * @param retryClass how the operation may be repeated
 	 * @param attempt one attempt, subscribed again for each retry
@@ -65,6 +78,14 @@ final class RetryExecutor {
 			return attempt;
 		}
 		Predicate<Throwable> repeatable = repeatable(retryClass);
+		if (!this.ownPolicy) {
+			return withOperator(attempt, retry, repeatable);
+		}
+		return attempt.doOnSuccess(this.successWithoutRetry)
+			.onErrorResume((failure) -> new Retrying<>(retry, attempt, repeatable).after(failure));
+	}
+
+	private static <R> Mono<R> withOperator(Mono<R> attempt, Retry retry, @Nullable Predicate<Throwable> repeatable) {
 		return Mono.defer(() -> {
 			List<Throwable> failures = new CopyOnWriteArrayList<>();
 			Mono<R> tracked = attempt.doOnError(failures::add);
@@ -135,6 +156,62 @@ final class RetryExecutor {
 	}
 
 	private record UnsafeToRepeat(Throwable failure) {
+	}
+
+	/**
+	 * The attempts after the first failure of a call under the client's own policy: each failure
+	 * goes to the retry's context, which counts it, publishes its event (the WARN line of a retry)
+	 * and says how long to wait before the next attempt, if any.
+	 */
+	private static final class Retrying<R> {
+
+		private final Retry.AsyncContext<Object> context;
+
+		private final Mono<R> attempt;
+
+		private final @Nullable Predicate<Throwable> repeatable;
+
+		private final List<Throwable> failures = new ArrayList<>(4);
+
+		Retrying(Retry retry, Mono<R> attempt, @Nullable Predicate<Throwable> repeatable) {
+			this.context = retry.asyncContext();
+			this.attempt = attempt;
+			this.repeatable = repeatable;
+		}
+
+		Mono<R> after(Throwable failure) {
+			this.failures.add(failure);
+			if (failure instanceof Error) {
+				return Mono.error(failure);
+			}
+			// A failure the operation must not repeat reaches the retry as one its predicate
+			// refuses: counted as failed without retry, never waited for.
+			boolean mayRepeat = this.repeatable == null || this.repeatable.test(failure);
+			long wait = this.context.onError(mayRepeat ? failure : new NotRepeatable(failure));
+			if (wait < 1) {
+				return Mono.error(attempts(failure, this.failures));
+			}
+			return Mono.delay(Duration.ofMillis(wait))
+				.then(this.attempt)
+				.doOnSuccess((result) -> this.context.onComplete())
+				.onErrorResume(this::after);
+		}
+
+	}
+
+	/**
+	 * A failure shown to the retry in place of one that must not be repeated, so that the
+	 * client's own predicate refuses it.
+	 */
+	private static final class NotRepeatable extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotRepeatable(Throwable failure) {
+			super("Not repeated (" + failure.getClass().getSimpleName() + "): " + failure.getMessage(), failure,
+					false, false);
+		}
+
 	}
 
 }

@@ -5,113 +5,99 @@
 
 package io.github.coreclaw.spring.client;
 
-import java.util.Set;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
 /**
  * Tells the waits on a run that CoreClaw said the run changed (a callback arrived), so that they
- * read it at once. No lock is held while a wait is woken, and the wait's next read runs on the
- * polling scheduler, never on the thread that delivered the callback.
+ * read it at once. No lock is held while a wait is told, and a wait does not read the run on the
+ * thread that delivered the callback.
+ * <p>
+ * A run that one wait follows costs one map entry holding that wait; several waits on the same
+ * run share an array that is replaced, never changed, when one of them comes or goes.
  */
 final class RunChangeNotifier {
 
-	private final ConcurrentHashMap<RunSlug, Set<Listener>> listeners = new ConcurrentHashMap<>();
+	/** Per run: the {@link Listener} waiting, or a {@code Listener[]} when there are several. */
+	private final ConcurrentHashMap<RunSlug, Object> listeners = new ConcurrentHashMap<>();
 
 	/**
-	 * Wake every wait on the run.
+	 * Tell every wait on the run.
 	 * @param run the run that changed
 	 */
 	void runChanged(RunSlug run) {
-		Set<Listener> waiting = this.listeners.get(run);
-		if (waiting != null) {
-			for (Listener listener : waiting) {
+		Object waiting = this.listeners.get(run);
+		if (waiting instanceof Listener listener) {
+			listener.changed();
+		}
+		else if (waiting instanceof Listener[] several) {
+			for (Listener listener : several) {
 				listener.changed();
 			}
 		}
 	}
 
 	/**
-	 * Listen for changes of the run until {@link Listener#close()}.
+	 * Tell the listener about changes of the run until {@link #stopListening}.
 	 * @param run the run
-	 * @return the listener
+	 * @param listener the listener
 	 */
-	Listener listen(RunSlug run) {
-		Listener listener = new Listener(run);
-		this.listeners.compute(run, (key, set) -> {
-			Set<Listener> result = (set != null) ? set : ConcurrentHashMap.newKeySet();
-			result.add(listener);
-			return result;
+	void listen(RunSlug run, Listener listener) {
+		this.listeners.merge(run, listener, (current, added) -> {
+			Listener[] before = (current instanceof Listener[] several) ? several
+					: new Listener[] { (Listener) current };
+			Listener[] after = Arrays.copyOf(before, before.length + 1);
+			after[before.length] = (Listener) added;
+			return after;
 		});
-		return listener;
 	}
 
 	/**
-	 * The changes of one run seen by one wait: a count, so that a change that arrives while a
-	 * read is in flight is not lost.
+	 * Stop telling the listener about changes of the run; nothing happens if it was not listening.
+	 * @param run the run
+	 * @param listener the listener
 	 */
-	final class Listener implements AutoCloseable {
-
-		private final RunSlug run;
-
-		private final AtomicLong changes = new AtomicLong();
-
-		private volatile @Nullable Runnable wake;
-
-		private Listener(RunSlug run) {
-			this.run = run;
-		}
-
-		/**
-		 * How many changes were seen so far.
-		 * @return the count
-		 */
-		long changes() {
-			return this.changes.get();
-		}
-
-		private void changed() {
-			this.changes.incrementAndGet();
-			Runnable current = this.wake;
-			if (current != null) {
-				current.run();
+	void stopListening(RunSlug run, Listener listener) {
+		this.listeners.computeIfPresent(run, (key, current) -> {
+			if (current == listener) {
+				return null;
 			}
-		}
+			if (!(current instanceof Listener[] several)) {
+				return current;
+			}
+			int index = Arrays.asList(several).indexOf(listener);
+			if (index < 0) {
+				return current;
+			}
+			if (several.length == 2) {
+				return several[1 - index];
+			}
+			Listener[] after = new Listener[several.length - 1];
+			System.arraycopy(several, 0, after, 0, index);
+			System.arraycopy(several, index + 1, after, index, several.length - index - 1);
+			return after;
+		});
+	}
+
+	/**
+	 * Whether anything listens to the run, for tests.
+	 * @param run the run
+	 * @return whether a listener is registered
+	 */
+	boolean isListened(RunSlug run) {
+		return this.listeners.containsKey(run);
+	}
+
+	/**
+	 * Told that a run changed; called on the thread that delivered the callback, so it must
+	 * return quickly and must not read the run there.
+	 */
+	interface Listener {
 
 		/**
-		 * Complete as soon as a change after the given count is seen, on the given scheduler.
-		 * @param seen the count the caller has already acted on
-		 * @param scheduler where the completion is delivered
-		 * @return completion on the next change
+		 * The run changed.
 		 */
-		Mono<Void> nextChange(long seen, Scheduler scheduler) {
-			Mono<Void> next = Mono.create((sink) -> {
-				Runnable wakeUp = sink::success;
-				this.wake = wakeUp;
-				sink.onDispose(() -> {
-					if (this.wake == wakeUp) {
-						this.wake = null;
-					}
-				});
-				if (this.changes.get() > seen) {
-					sink.success();
-				}
-			});
-			return next.publishOn(scheduler);
-		}
-
-		@Override
-		public void close() {
-			this.wake = null;
-			RunChangeNotifier.this.listeners.computeIfPresent(this.run, (key, set) -> {
-				set.remove(this);
-				return set.isEmpty() ? null : set;
-			});
-		}
+		void changed();
 
 	}
 

@@ -8,7 +8,10 @@ package io.github.coreclaw.spring.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 
 import io.github.coreclaw.spring.client.internal.ApiErrorMapper;
@@ -16,15 +19,28 @@ import io.github.coreclaw.spring.client.internal.Envelope;
 import io.github.coreclaw.spring.client.internal.EnvelopeCodec;
 import io.github.coreclaw.spring.client.internal.QueryTokenConnector;
 import io.github.coreclaw.spring.client.internal.RetryAfter;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClientRequest;
+import reactor.util.context.Context;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -96,6 +112,12 @@ final class Transport {
 
 	/**
 	 * One attempt of the call: lazy, so that each subscription sends the request again.
+	 * <p>
+	 * One subscriber ({@link Exchange}) carries the attempt from subscription to result, with
+	 * no operator of its own on the way. Its response timeout runs on Reactor Netty's event loop
+	 * once the request is written ({@link HttpClientRequest#responseTimeout}); a timer on the
+	 * polling scheduler covers only the wait for a connection, and the whole exchange on other
+	 * connectors.
 	 * @param <D> the type of the reply's {@code data}
 	 * @param <R> the type of the result
 	 * @param call the call
@@ -103,36 +125,18 @@ final class Transport {
 	 * @return the result
 	 */
 	<D, R> Mono<R> attempt(Call<D, R> call, byte @Nullable [] body) {
-		Endpoint<D, R> endpoint = call.endpoint();
-		Duration timeout = endpoint.syncRun() ? this.settings.syncResponseTimeout() : this.settings.responseTimeout();
-		return Mono.defer(() -> {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Sending " + endpoint.method() + " " + this.logBaseUrl + call.path() + this.logQuery);
-			}
-			// Set once a connection is there and the request is being written: until then a
-			// failure or timeout means the request was never sent.
-			AtomicBoolean written = new AtomicBoolean();
-			WebClient.RequestBodySpec request = this.webClient.method(endpoint.method())
-				.uri(endpoint.pathTemplate(), call::uri);
-			WebClient.RequestHeadersSpec<?> spec = (body != null)
-					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
-			return spec.httpRequest((httpRequest) -> written.set(true))
-				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-					.defaultIfEmpty(EMPTY_BODY)
-					.map((bytes) -> decode(call, response.statusCode().value(), response.headers().asHttpHeaders(),
-							bytes)))
-				.timeout(timeout, Mono.error(() -> this.errors.timeout(call, timeout, written.get())))
-				.onErrorMap((ex) -> !(ex instanceof CoreClawException),
-						(ex) -> this.errors.translate(call, ex, written.get()));
-		});
+		Duration timeout = call.endpoint().syncRun() ? this.settings.syncResponseTimeout()
+				: this.settings.responseTimeout();
+		return Mono.create((sink) -> new Exchange<>(call, body, timeout, sink).start());
 	}
 
-	private <D, R> R decode(Call<D, R> call, int status, HttpHeaders headers, byte[] bytes) {
+	private <D, R> R decode(Call<D, R> call, ClientResponse response, byte[] bytes, boolean debug) {
+		int status = response.statusCode().value();
 		if (status >= 300 && status < 400) {
-			throw logged(call, this.errors.redirect(call, status, headers.getFirst(HttpHeaders.LOCATION)));
+			throw logged(call, this.errors.redirect(call, status,
+					response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION)));
 		}
 		Endpoint<D, R> endpoint = call.endpoint();
-		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant());
 		Envelope<D> envelope;
 		JacksonException decodingFailure = null;
 		try {
@@ -143,6 +147,7 @@ final class Transport {
 			decodingFailure = ex;
 		}
 		if (envelope == null || envelope.code() == null) {
+			Duration retryAfter = retryAfter(response);
 			Envelope<?> lenient = this.codec.readLeniently(bytes);
 			if (lenient != null && lenient.code() != null && lenient.code() != 0) {
 				throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, lenient, retryAfter));
@@ -158,9 +163,9 @@ final class Transport {
 			throw logged(call, unreadable);
 		}
 		if (status < 200 || status >= 300 || envelope.code() != 0) {
-			throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, envelope, retryAfter));
+			throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, envelope, retryAfter(response)));
 		}
-		if (logger.isDebugEnabled()) {
+		if (debug) {
 			logger.debug(endpoint.method() + " " + this.logBaseUrl + call.path() + this.logQuery + " answered HTTP "
 					+ status + ", code 0, request_id " + envelope.requestId());
 		}
@@ -172,6 +177,14 @@ final class Transport {
 					envelope.detailTexts());
 		}
 		return result;
+	}
+
+	/**
+	 * The wait CoreClaw asked for, read only when a reply is an error.
+	 */
+	private @Nullable Duration retryAfter(ClientResponse response) {
+		return RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+				this.clock.instant());
 	}
 
 	/**
@@ -193,6 +206,257 @@ final class Transport {
 					+ ex.getMessage());
 		}
 		return ex;
+	}
+
+	/**
+	 * One attempt on its way: the subscriber of the WebClient exchange, the timer of the wait for
+	 * a connection (or of the whole exchange on connectors other than Reactor Netty's) and the
+	 * translation of every failure, delivering the result or the error to the attempt's sink.
+	 * <p>
+	 * Its state moves once from {@code PENDING} (no connection yet) to {@code SENT_NETTY} or
+	 * {@code SENT_OTHER} (the request is being written) and then to {@code DONE}; whoever moves it
+	 * to {@code DONE} (the reply, a failure, the timer, a cancellation) alone signals the sink.
+	 */
+	private final class Exchange<D, R> implements CoreSubscriber<byte[]>, Consumer<ClientHttpRequest>, Runnable,
+			Disposable {
+
+		private static final int PENDING = 0;
+
+		private static final int SENT_NETTY = 1;
+
+		private static final int SENT_OTHER = 2;
+
+		private static final int DONE = 3;
+
+		@SuppressWarnings("rawtypes")
+		private static final AtomicIntegerFieldUpdater<Exchange> STATE = AtomicIntegerFieldUpdater
+			.newUpdater(Exchange.class, "state");
+
+		private final Call<D, R> call;
+
+		private final byte @Nullable [] body;
+
+		private final Duration timeout;
+
+		private final MonoSink<R> sink;
+
+		private final long start = System.nanoTime();
+
+		private final boolean debug = logger.isDebugEnabled();
+
+		private volatile int state;
+
+		private volatile @Nullable Subscription upstream;
+
+		private volatile @Nullable Disposable timer;
+
+		private @Nullable ClientResponse response;
+
+		private boolean decoded;
+
+		Exchange(Call<D, R> call, byte @Nullable [] body, Duration timeout, MonoSink<R> sink) {
+			this.call = call;
+			this.body = body;
+			this.timeout = timeout;
+			this.sink = sink;
+		}
+
+		void start() {
+			this.sink.onCancel(this);
+			if (this.debug) {
+				logger.debug("Sending " + this.call.endpoint().method() + " " + Transport.this.logBaseUrl
+						+ this.call.path() + Transport.this.logQuery);
+			}
+			Endpoint<D, R> endpoint = this.call.endpoint();
+			WebClient.RequestBodySpec request = Transport.this.webClient.method(endpoint.method())
+				.uri(endpoint.pathTemplate(), this.call::uri);
+			WebClient.RequestHeadersSpec<?> spec = (this.body != null)
+					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(this.body) : request;
+			// The body is read as bytes without the codecs (whatever its content type, CoreClaw's
+			// replies are decoded by the envelope codec), then decoded by onNext or onComplete.
+			spec.httpRequest(this).exchangeToMono((response) -> {
+				this.response = response;
+				return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_RESPONSE_BYTES)
+					.map(Transport::bytesOf);
+			}).subscribe(this);
+			int now = this.state;
+			if (now == PENDING || now == SENT_OTHER) {
+				// No connection yet (or a connector without Reactor Netty's timeout): time it here.
+				long left = this.timeout.toNanos() - (System.nanoTime() - this.start);
+				try {
+					this.timer = Schedulers.parallel().schedule(this, Math.max(0, left), TimeUnit.NANOSECONDS);
+				}
+				catch (RejectedExecutionException ex) {
+					if (finish() != DONE) {
+						cancelUpstream();
+						this.sink.error(Transport.this.errors.translate(this.call, ex, now == SENT_OTHER));
+					}
+					return;
+				}
+				if (this.state == DONE || this.state == SENT_NETTY) {
+					cancelTimer();
+				}
+			}
+		}
+
+		/**
+		 * A connection was obtained and the request is about to be written: from here on a
+		 * failure may mean that CoreClaw received it.
+		 */
+		@Override
+		public void accept(ClientHttpRequest request) {
+			if (request.getNativeRequest() instanceof HttpClientRequest netty) {
+				long left = this.timeout.toNanos() - (System.nanoTime() - this.start);
+				if (left <= 0 || !STATE.compareAndSet(this, PENDING, SENT_NETTY)) {
+					// The timer fired (or the caller cancelled) as the connection came: write nothing.
+					throw tooLate();
+				}
+				netty.responseTimeout(Duration.ofNanos(left));
+				cancelTimer();
+			}
+			else if (!STATE.compareAndSet(this, PENDING, SENT_OTHER)) {
+				throw tooLate();
+			}
+		}
+
+		private RuntimeException tooLate() {
+			if (STATE.compareAndSet(this, PENDING, DONE)) {
+				cancelTimer();
+				this.sink.error(Transport.this.errors.timeout(this.call, this.timeout, false));
+			}
+			return new IllegalStateException("Not sent: " + this.call.operation() + " timed out or was cancelled");
+		}
+
+		/** The timer fired: no connection in time, or no response on a connector of another kind. */
+		@Override
+		public void run() {
+			int now = this.state;
+			if ((now == PENDING || now == SENT_OTHER) && STATE.compareAndSet(this, now, DONE)) {
+				cancelUpstream();
+				this.sink.error(Transport.this.errors.timeout(this.call, this.timeout, now == SENT_OTHER));
+			}
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			this.upstream = subscription;
+			if (this.state == DONE) {
+				subscription.cancel();
+			}
+			else {
+				subscription.request(Long.MAX_VALUE);
+			}
+		}
+
+		@Override
+		public void onNext(byte[] bytes) {
+			this.decoded = true;
+			deliver(bytes);
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+			int before = finish();
+			if (before == DONE) {
+				return;
+			}
+			if (failure instanceof CoreClawException) {
+				this.sink.error(failure);
+			}
+			else if (before == SENT_NETTY && isReadTimeout(failure)) {
+				this.sink.error(Transport.this.errors.timeout(this.call, this.timeout, true));
+			}
+			else {
+				this.sink.error(Transport.this.errors.translate(this.call, failure, before != PENDING));
+			}
+		}
+
+		@Override
+		public void onComplete() {
+			if (!this.decoded) {
+				deliver(EMPTY_BODY);
+			}
+		}
+
+		/** Decode the body of the reply and deliver the result or the error it means. */
+		private void deliver(byte[] bytes) {
+			ClientResponse reply = this.response;
+			R result;
+			try {
+				result = decode(this.call, Objects.requireNonNull(reply), bytes, this.debug);
+			}
+			catch (RuntimeException ex) {
+				onError(ex);
+				return;
+			}
+			if (finish() != DONE) {
+				this.sink.success(result);
+			}
+		}
+
+		/** Move to {@code DONE}, returning the state before (DONE when another signal came first). */
+		private int finish() {
+			int before = STATE.getAndSet(this, DONE);
+			if (before != DONE) {
+				cancelTimer();
+			}
+			return before;
+		}
+
+		/** The caller cancelled. */
+		@Override
+		public void dispose() {
+			if (STATE.getAndSet(this, DONE) != DONE) {
+				cancelTimer();
+				cancelUpstream();
+			}
+		}
+
+		@Override
+		public boolean isDisposed() {
+			return this.state == DONE;
+		}
+
+		@Override
+		public Context currentContext() {
+			return Context.of(this.sink.contextView());
+		}
+
+		private void cancelTimer() {
+			Disposable current = this.timer;
+			if (current != null) {
+				current.dispose();
+			}
+		}
+
+		private void cancelUpstream() {
+			Subscription current = this.upstream;
+			if (current != null) {
+				current.cancel();
+			}
+		}
+
+	}
+
+	private static byte[] bytesOf(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	/** Reactor Netty's response timeout fired (a read timeout on the connection). */
+	private static boolean isReadTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ReadTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

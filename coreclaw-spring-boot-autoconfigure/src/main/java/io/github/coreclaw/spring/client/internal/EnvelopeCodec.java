@@ -5,28 +5,84 @@
 
 package io.github.coreclaw.spring.client.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.Version;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.deser.SettableBeanProperty;
+import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.databind.deser.ValueInstantiators;
+import tools.jackson.databind.deser.bean.PropertyValueBuffer;
+import tools.jackson.databind.introspect.AnnotatedConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes CoreClaw's wire format with a mapper of the client's own, so that the
  * application's Jackson settings (naming strategies, strictness) cannot change the protocol.
  * Replies are decoded straight from bytes into the typed envelope.
+ * <p>
+ * Three things keep a call cheap: a reader per envelope type, prepared once; records (the
+ * envelope and the DTOs of {@code data}) constructed through a method handle of fixed arity
+ * instead of Jackson's {@code invokeWithArguments}, which spreads its arguments anew on every
+ * call; and request bodies made only of text, numbers, booleans and enums encoded once per
+ * distinct value (a run request with the default options is the same bytes every time).
  */
 public final class EnvelopeCodec {
 
 	private static final EnvelopeCodec SHARED = new EnvelopeCodec();
 
+	/** Distinct request bodies whose encoding is kept at most. */
+	private static final int MAX_REUSED_BODIES = 256;
+
+	private static final Set<Class<?>> SCALARS = Set.of(String.class, Boolean.class, Integer.class, Long.class,
+			Short.class, Byte.class, Double.class, Float.class, Character.class, boolean.class, int.class, long.class,
+			short.class, byte.class, double.class, float.class, char.class);
+
+	/** Whether the encoding of a body of a class depends only on its value: records of scalars. */
+	private static final ClassValue<Boolean> REUSABLE = new ClassValue<>() {
+
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			if (!type.isRecord()) {
+				return false;
+			}
+			for (RecordComponent component : type.getRecordComponents()) {
+				Class<?> componentType = component.getType();
+				if (!SCALARS.contains(componentType) && !componentType.isEnum()) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	};
+
 	private final ObjectMapper mapper = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.addModule(new DirectCreatorsModule())
 		.build();
 
-	private final JavaType lenientType = envelopeType(Object.class);
+	private final ConcurrentHashMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Object, byte[]> encodedBodies = new ConcurrentHashMap<>();
+
+	private final ObjectReader lenientReader = this.mapper.readerFor(envelopeType(Object.class));
 
 	/**
 	 * The codec every client shares: the wire format does not depend on the application, and
@@ -57,12 +113,23 @@ public final class EnvelopeCodec {
 	}
 
 	/**
-	 * Write a request body.
+	 * Write a request body. A body that is a record of text, numbers, booleans and enums is
+	 * encoded once per distinct value; the bytes returned must not be changed.
 	 * @param body the body
 	 * @return the JSON bytes
 	 */
 	public byte[] write(Object body) {
-		return this.mapper.writeValueAsBytes(body);
+		if (!REUSABLE.get(body.getClass())) {
+			return this.mapper.writeValueAsBytes(body);
+		}
+		byte[] encoded = this.encodedBodies.get(body);
+		if (encoded == null) {
+			encoded = this.mapper.writeValueAsBytes(body);
+			if (this.encodedBodies.size() < MAX_REUSED_BODIES) {
+				this.encodedBodies.putIfAbsent(body, encoded);
+			}
+		}
+		return encoded;
 	}
 
 	/**
@@ -70,11 +137,15 @@ public final class EnvelopeCodec {
 	 * @param <D> the type of {@code data}
 	 * @param bytes the reply body
 	 * @param envelopeType the envelope type, from {@link #envelopeType(Class)}
-	 * @return the envelope, {@code null} for an empty body
+	 * @return the envelope, {@code null} for a body that is JSON's {@code null}
 	 * @throws JacksonException if the body is not such an envelope
 	 */
 	public <D> @Nullable Envelope<D> read(byte[] bytes, JavaType envelopeType) {
-		return this.mapper.readValue(bytes, envelopeType);
+		ObjectReader reader = this.readers.get(envelopeType);
+		if (reader == null) {
+			reader = this.readers.computeIfAbsent(envelopeType, this.mapper::readerFor);
+		}
+		return reader.readValue(bytes);
 	}
 
 	/**
@@ -84,11 +155,101 @@ public final class EnvelopeCodec {
 	 */
 	public @Nullable Envelope<?> readLeniently(byte[] bytes) {
 		try {
-			return this.mapper.readValue(bytes, this.lenientType);
+			return this.lenientReader.readValue(bytes);
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Makes Jackson construct records (and other classes with a constructor taking every
+	 * property) through a method handle of fixed arity.
+	 */
+	private static final class DirectCreatorsModule extends JacksonModule {
+
+		@Override
+		public String getModuleName() {
+			return "coreclaw-direct-creators";
+		}
+
+		@Override
+		public Version version() {
+			return Version.unknownVersion();
+		}
+
+		@Override
+		public void setupModule(SetupContext context) {
+			context.addValueInstantiators(new ValueInstantiators.Base() {
+
+				@Override
+				public ValueInstantiator modifyValueInstantiator(DeserializationConfig config,
+						BeanDescription.Supplier description, ValueInstantiator instantiator) {
+					MethodHandle creator = (instantiator.canCreateFromObjectWith()
+							&& instantiator.getWithArgsCreator() instanceof AnnotatedConstructor constructor)
+									? spreader(constructor.getAnnotated()) : null;
+					return (creator != null) ? new DirectCreator(instantiator, creator) : instantiator;
+				}
+
+			});
+		}
+
+		/** The constructor as {@code (Object[]) -> Object}, {@code null} if it cannot be had. */
+		private static @Nullable MethodHandle spreader(Constructor<?> constructor) {
+			try {
+				return MethodHandles.lookup()
+					.unreflectConstructor(constructor)
+					.asSpreader(Object[].class, constructor.getParameterCount())
+					.asType(MethodType.methodType(Object.class, Object[].class));
+			}
+			catch (IllegalAccessException | RuntimeException ex) {
+				return null;
+			}
+		}
+
+	}
+
+	/**
+	 * Creates instances from their properties through a prepared method handle; anything else,
+	 * and any failure of the constructor (reported the way Jackson reports it), goes to
+	 * Jackson's own instantiator.
+	 */
+	private static final class DirectCreator extends ValueInstantiator.Delegating {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient MethodHandle creator;
+
+		DirectCreator(ValueInstantiator delegate, MethodHandle creator) {
+			super(delegate);
+			this.creator = creator;
+		}
+
+		@Override
+		public ValueInstantiator createContextual(DeserializationContext context, BeanDescription.Supplier description) {
+			ValueInstantiator contextual = delegate().createContextual(context, description);
+			return (contextual == delegate()) ? this : new DirectCreator(contextual, this.creator);
+		}
+
+		@Override
+		public Object createFromObjectWith(DeserializationContext context, SettableBeanProperty[] properties,
+				PropertyValueBuffer buffer) {
+			return createFromObjectWith(context, buffer.getParameters(context, properties));
+		}
+
+		@Override
+		public Object createFromObjectWith(DeserializationContext context, Object[] arguments) {
+			try {
+				return (Object) this.creator.invokeExact(arguments);
+			}
+			catch (Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				return delegate().createFromObjectWith(context, arguments);
+			}
+		}
+
 	}
 
 }
