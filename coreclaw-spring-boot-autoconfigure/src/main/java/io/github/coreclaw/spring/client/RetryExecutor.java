@@ -101,7 +101,9 @@ final class RetryExecutor {
 	 */
 	private @Nullable Predicate<Throwable> repeatable(RetryClass retryClass) {
 		return switch (retryClass) {
-			case READ, IDEMPOTENT -> null;
+			// A read CoreClaw refused for good (no such run, a refused key, a bad argument) fails the
+			// same way however often it is repeated, whoever configured the retry.
+			case READ, IDEMPOTENT -> this.ownPolicy ? null : RetryPolicy::mayPassOff;
 			// The client's own policy already refuses a run request that may have started a run,
 			// and retries the statuses the application configured (500 by default).
 			case STARTS_RUN -> this.ownPolicy ? null : RetryPolicy::runCertainlyNotStarted;

@@ -31,8 +31,8 @@ class RetryClassTests {
 	@CsvSource({
 			// reads and idempotent changes: every transient failure is repeated
 			"READ, rate-limited, 3, 3", "READ, server-error, 3, 3", "READ, timeout-after-write, 3, 3",
-			"READ, broken-connection, 3, 3", "READ, not-sent, 3, 3", "READ, not-found, 1, 3",
-			"IDEMPOTENT, server-error, 3, 3", "IDEMPOTENT, timeout-after-write, 3, 3",
+			"READ, broken-connection, 3, 3", "READ, not-sent, 3, 3", "READ, not-found, 1, 1",
+			"IDEMPOTENT, server-error, 3, 3", "IDEMPOTENT, timeout-after-write, 3, 3", "IDEMPOTENT, not-found, 1, 1",
 			// run requests: retryable statuses yes, anything that may have started a run never
 			"STARTS_RUN, rate-limited, 3, 3", "STARTS_RUN, concurrency-limit, 1, 3", "STARTS_RUN, server-error, 3, 1",
 			"STARTS_RUN, timeout-after-write, 1, 1", "STARTS_RUN, broken-connection, 1, 1",

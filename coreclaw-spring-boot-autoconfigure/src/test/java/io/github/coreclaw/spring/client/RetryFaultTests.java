@@ -265,7 +265,7 @@ class RetryFaultTests {
 		catchThrowableOfType(CoreClawApiException.class, () -> client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
 
-		// Reads are not guarded: the application's retry repeats them as it likes.
+		// A read that failed for a passing reason is repeated by the application's retry.
 		wireMock.resetAll();
 		wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl()).inScenario("read")
 			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)

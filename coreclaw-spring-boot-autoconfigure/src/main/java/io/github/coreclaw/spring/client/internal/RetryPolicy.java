@@ -104,6 +104,22 @@ public final class RetryPolicy implements Predicate<Throwable> {
 		return false;
 	}
 
+	/**
+	 * Whether a failure may pass off by itself, so that repeating a read can help: anything but
+	 * CoreClaw's refusals that hold however often the request is repeated (authentication, not
+	 * found, invalid argument, insufficient balance).
+	 * @param failure the failure
+	 * @return {@code false} for such a refusal
+	 */
+	public static boolean mayPassOff(Throwable failure) {
+		if (failure instanceof CoreClawApiException api) {
+			ApiErrorMapper.Kind kind = ApiErrorMapper.classify(api.getHttpStatus(), api.getCode());
+			return kind != ApiErrorMapper.Kind.AUTHENTICATION && kind != ApiErrorMapper.Kind.NOT_FOUND
+					&& kind != ApiErrorMapper.Kind.VALIDATION && kind != ApiErrorMapper.Kind.INSUFFICIENT_BALANCE;
+		}
+		return true;
+	}
+
 	@Override
 	public boolean test(Throwable failure) {
 		if (failure instanceof CoreClawApiException api) {
