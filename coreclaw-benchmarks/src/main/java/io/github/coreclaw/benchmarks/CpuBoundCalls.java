@@ -33,7 +33,7 @@ final class CpuBoundCalls {
 
 	static final int CONCURRENCY = 64;
 
-	private static final int CALLS_PER_ROUND = 4000;
+	private static final int CALLS_PER_ROUND = 10_000;
 
 	private static final int ROUNDS = 12;
 
@@ -93,6 +93,10 @@ final class CpuBoundCalls {
 				starter.add(s);
 				rawSides.add(r);
 				ratios.add(s.callsPerSecond() / r.callsPerSecond());
+				if (Boolean.getBoolean("benchmarks.rounds")) {
+					System.err.printf("round %d: starter %.0f calls/s %.0f µs, raw %.0f calls/s %.0f µs%n", round,
+							s.callsPerSecond(), s.cpuMicrosPerCall(), r.callsPerSecond(), r.cpuMicrosPerCall());
+				}
 			}
 			long compiledDuring = Measure.compilationMillis() - compiledBefore;
 			return new Outcome(ratios, starter, rawSides, warmUpPairs, warmUpMillis, settled, compiledDuring);

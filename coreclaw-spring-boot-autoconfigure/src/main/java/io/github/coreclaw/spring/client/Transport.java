@@ -40,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -60,6 +61,8 @@ final class Transport {
 
 	private final WebClient webClient;
 
+	private final RequestUris uris;
+
 	private final EnvelopeCodec codec = EnvelopeCodec.shared();
 
 	private final ErrorTranslator errors;
@@ -79,6 +82,7 @@ final class Transport {
 		this.logQuery = (settings.authScheme() == AuthScheme.QUERY_TOKEN) ? "?token=******" : "";
 		this.errors = new ErrorTranslator(this.logBaseUrl);
 		this.webClient = buildWebClient(webClientBuilder, connector, customizers);
+		this.uris = new RequestUris(this.webClient);
 	}
 
 	private WebClient buildWebClient(WebClient.Builder webClientBuilder, ClientHttpConnector connector,
@@ -209,6 +213,28 @@ final class Transport {
 	}
 
 	/**
+	 * A JSON request body already encoded, written as it is with its content type and length,
+	 * without looking for a message writer on every request.
+	 */
+	private static final class JsonBody implements BodyInserter<byte[], ClientHttpRequest> {
+
+		private final byte[] bytes;
+
+		JsonBody(byte[] bytes) {
+			this.bytes = bytes;
+		}
+
+		@Override
+		public Mono<Void> insert(ClientHttpRequest request, BodyInserter.Context context) {
+			HttpHeaders headers = request.getHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.setContentLength(this.bytes.length);
+			return request.writeWith(Mono.just(request.bufferFactory().wrap(this.bytes)));
+		}
+
+	}
+
+	/**
 	 * One attempt on its way: the subscriber of the WebClient exchange, the timer of the wait for
 	 * a connection (or of the whole exchange on connectors other than Reactor Netty's) and the
 	 * translation of every failure, delivering the result or the error to the attempt's sink.
@@ -267,11 +293,9 @@ final class Transport {
 				logger.debug("Sending " + this.call.endpoint().method() + " " + Transport.this.logBaseUrl
 						+ this.call.path() + Transport.this.logQuery);
 			}
-			Endpoint<D, R> endpoint = this.call.endpoint();
-			WebClient.RequestBodySpec request = Transport.this.webClient.method(endpoint.method())
-				.uri(endpoint.pathTemplate(), this.call::uri);
-			WebClient.RequestHeadersSpec<?> spec = (this.body != null)
-					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(this.body) : request;
+			WebClient.RequestBodySpec request = Transport.this.uris.request(this.call);
+			WebClient.RequestHeadersSpec<?> spec = (this.body != null) ? request.body(new JsonBody(this.body))
+					: request;
 			// The body is read as bytes without the codecs (whatever its content type, CoreClaw's
 			// replies are decoded by the envelope codec), then decoded by onNext or onComplete.
 			spec.httpRequest(this).exchangeToMono((response) -> {

@@ -9,7 +9,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * envelope and the DTOs of {@code data}) constructed through a method handle of fixed arity
  * instead of Jackson's {@code invokeWithArguments}, which spreads its arguments anew on every
  * call; and request bodies made only of text, numbers, booleans and enums encoded once per
- * distinct value (a run request with the default options is the same bytes every time).
+ * distinct value (a run request with the default options is the same bytes every time; one with
+ * a Worker input, a mutable JSON tree, is encoded every time).
  */
 public final class EnvelopeCodec {
 
@@ -53,21 +57,30 @@ public final class EnvelopeCodec {
 			Short.class, Byte.class, Double.class, Float.class, Character.class, boolean.class, int.class, long.class,
 			short.class, byte.class, double.class, float.class, char.class);
 
-	/** Whether the encoding of a body of a class depends only on its value: records of scalars. */
-	private static final ClassValue<Boolean> REUSABLE = new ClassValue<>() {
+	/**
+	 * When the encoding of a body of a class depends only on its value, so that it can be kept:
+	 * records whose components are text, numbers, booleans and enums, or other values that are
+	 * {@code null} (a run request without a Worker input).
+	 */
+	private static final ClassValue<@Nullable ReuseRule> REUSABLE = new ClassValue<>() {
 
 		@Override
-		protected Boolean computeValue(Class<?> type) {
+		protected @Nullable ReuseRule computeValue(Class<?> type) {
 			if (!type.isRecord()) {
-				return false;
+				return null;
 			}
+			List<Method> mustBeNull = new ArrayList<>();
 			for (RecordComponent component : type.getRecordComponents()) {
 				Class<?> componentType = component.getType();
 				if (!SCALARS.contains(componentType) && !componentType.isEnum()) {
-					return false;
+					Method accessor = component.getAccessor();
+					if (componentType.isPrimitive() || !accessor.trySetAccessible()) {
+						return null;
+					}
+					mustBeNull.add(accessor);
 				}
 			}
-			return true;
+			return new ReuseRule(mustBeNull.toArray(new Method[0]));
 		}
 
 	};
@@ -119,7 +132,8 @@ public final class EnvelopeCodec {
 	 * @return the JSON bytes
 	 */
 	public byte[] write(Object body) {
-		if (!REUSABLE.get(body.getClass())) {
+		ReuseRule rule = REUSABLE.get(body.getClass());
+		if (rule == null || !rule.allows(body)) {
 			return this.mapper.writeValueAsBytes(body);
 		}
 		byte[] encoded = this.encodedBodies.get(body);
@@ -248,6 +262,33 @@ public final class EnvelopeCodec {
 			catch (Throwable ex) {
 				return delegate().createFromObjectWith(context, arguments);
 			}
+		}
+
+	}
+
+	/**
+	 * The components of a record whose values must be {@code null} for its encoding to be kept.
+	 */
+	private static final class ReuseRule {
+
+		private final Method[] mustBeNull;
+
+		ReuseRule(Method[] mustBeNull) {
+			this.mustBeNull = mustBeNull;
+		}
+
+		boolean allows(Object body) {
+			for (Method accessor : this.mustBeNull) {
+				try {
+					if (accessor.invoke(body) != null) {
+						return false;
+					}
+				}
+				catch (ReflectiveOperationException ex) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}
