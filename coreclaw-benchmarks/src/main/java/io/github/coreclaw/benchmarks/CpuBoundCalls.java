@@ -25,7 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Goal 1: {@code runAsync} against a stub that answers at once, so that only the CPU each side
  * spends per call limits its throughput; the starter and a raw {@link WebClient} in paired rounds
- * of alternating order, after a warm-up that lasts until JIT compilation settles.
+ * of alternating, mirrored order, after a warm-up that lasts until JIT compilation settles.
  *
  * @since 0.1.0
  */
@@ -34,6 +34,8 @@ final class CpuBoundCalls {
 	static final int CONCURRENCY = 64;
 
 	private static final int CALLS_PER_ROUND = 10_000;
+
+	private static final int HALF_ROUND = CALLS_PER_ROUND / 2;
 
 	private static final int ROUNDS = 12;
 
@@ -69,8 +71,8 @@ final class CpuBoundCalls {
 			boolean settled = false;
 			while (!settled && warmUpPairs < MAX_WARM_UP_PAIRS) {
 				long compiledBefore = Measure.compilationMillis();
-				Side.of(starterCall);
-				Side.of(rawCall);
+				Side.of(starterCall, CALLS_PER_ROUND);
+				Side.of(rawCall, CALLS_PER_ROUND);
 				warmUpPairs++;
 				settled = warmUpPairs >= 3 && Measure.compilationMillis() - compiledBefore <= SETTLED_COMPILATION_MILLIS;
 			}
@@ -80,15 +82,21 @@ final class CpuBoundCalls {
 			List<Double> ratios = new ArrayList<>();
 			long compiledBefore = Measure.compilationMillis();
 			for (int round = 0; round < ROUNDS; round++) {
+				// Each side runs twice a round, in mirrored order (S R R S, then R S S R), so that
+				// a drift in the machine's speed during a round weighs on both sides alike.
 				Side s;
 				Side r;
 				if (round % 2 == 0) {
-					s = Side.of(starterCall);
-					r = Side.of(rawCall);
+					s = Side.of(starterCall, HALF_ROUND);
+					r = Side.of(rawCall, HALF_ROUND);
+					r = r.plus(Side.of(rawCall, HALF_ROUND));
+					s = s.plus(Side.of(starterCall, HALF_ROUND));
 				}
 				else {
-					r = Side.of(rawCall);
-					s = Side.of(starterCall);
+					r = Side.of(rawCall, HALF_ROUND);
+					s = Side.of(starterCall, HALF_ROUND);
+					s = s.plus(Side.of(starterCall, HALF_ROUND));
+					r = r.plus(Side.of(rawCall, HALF_ROUND));
 				}
 				starter.add(s);
 				rawSides.add(r);
@@ -126,7 +134,7 @@ final class CpuBoundCalls {
 			long end = System.nanoTime() + seconds * 1_000_000_000L;
 			List<Side> sides = new ArrayList<>();
 			while (System.nanoTime() < end) {
-				sides.add(Side.of(call));
+				sides.add(Side.of(call, CALLS_PER_ROUND));
 			}
 			List<Side> measured = sides.subList(sides.size() / 2, sides.size());
 			System.out.printf("%s: %.0f calls/s, %.0f µs CPU and %.1f KB a call (median of the last %d rounds)%n",
@@ -160,14 +168,19 @@ final class CpuBoundCalls {
 	 */
 	record Side(int calls, long failures, long nanos, long cpuNanos, long allocated) {
 
-		static Side of(IntFunction<Mono<?>> call) {
+		static Side of(IntFunction<Mono<?>> call, int calls) {
 			long cpu = Measure.processCpuNanos();
 			long allocated = Measure.allocatedBytes();
 			long start = System.nanoTime();
-			long[] outcome = Measure.fanOut(CALLS_PER_ROUND, CONCURRENCY, call);
+			long[] outcome = Measure.fanOut(calls, CONCURRENCY, call);
 			long nanos = System.nanoTime() - start;
-			return new Side(CALLS_PER_ROUND, outcome[1], nanos, Measure.processCpuNanos() - cpu,
+			return new Side(calls, outcome[1], nanos, Measure.processCpuNanos() - cpu,
 					Measure.allocatedBytes() - allocated);
+		}
+
+		Side plus(Side other) {
+			return new Side(this.calls + other.calls, this.failures + other.failures, this.nanos + other.nanos,
+					this.cpuNanos + other.cpuNanos, this.allocated + other.allocated);
 		}
 
 		double callsPerSecond() {
@@ -208,7 +221,8 @@ final class CpuBoundCalls {
 		}
 
 		String describe() {
-			return String.format("median ratio %.3f (rounds %s) over %d paired rounds of %d calls, %d in flight; "
+			return String.format("median ratio %.3f (rounds %s) over %d paired rounds of %d calls a side "
+					+ "(two halves, mirrored), %d in flight; "
 					+ "starter %.0f calls/s, %.0f µs CPU and %.1f KB allocated a call; raw WebClient %.0f calls/s, "
 					+ "%.0f µs CPU and %.1f KB a call; warm-up %d pairs in %.1f s (JIT %s), %d ms compiling during "
 					+ "the rounds, %d failed calls",

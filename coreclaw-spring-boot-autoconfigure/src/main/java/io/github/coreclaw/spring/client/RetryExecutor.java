@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.coreclaw.spring.client.internal.Durations;
@@ -39,7 +39,7 @@ final class RetryExecutor {
 
 	private final boolean ownPolicy;
 
-	private final Consumer<Object> successWithoutRetry;
+	private final Runnable successWithoutRetry;
 
 	/**
 	 * Create an executor.
@@ -48,7 +48,7 @@ final class RetryExecutor {
 	RetryExecutor(@Nullable Retry retry) {
 		this.retry = retry;
 		this.ownPolicy = (retry != null) && RetryPolicy.isOwn(retry.getRetryConfig());
-		this.successWithoutRetry = (retry != null) ? (result) -> retry.asyncContext().onComplete() : (result) -> {
+		this.successWithoutRetry = (retry != null) ? () -> retry.asyncContext().onComplete() : () -> {
 		};
 		if (retry != null) {
 			logRetries(retry);
@@ -62,7 +62,9 @@ final class RetryExecutor {
 	/**
 	 * Apply the retry to the attempts of an operation of the given class.
 	 * <p>
-	 * With the client's own retry policy the first attempt runs bare: a success only counts
+	 * With the client's own retry policy the first attempt runs bare (an attempt of the
+	 * {@link Transport} takes both hooks itself, other publishers get two plain operators): a
+	 * success only counts
 	 * itself in the retry's metrics, and the retry's context (its events, waits and the list of
 	 * failures) is built only once an attempt has failed. A retry the application configured
 	 * (its own predicates, perhaps a result predicate) gets Resilience4j's operator around every
@@ -81,8 +83,18 @@ final class RetryExecutor {
 		if (!this.ownPolicy) {
 			return withOperator(attempt, retry, repeatable);
 		}
-		return attempt.doOnSuccess(this.successWithoutRetry)
-			.onErrorResume((failure) -> new Retrying<>(retry, attempt, repeatable).after(failure));
+		Function<Throwable, Mono<R>> afterFailure = (failure) -> new Retrying<>(retry, attempt, repeatable)
+			.after(failure);
+		if (attempt instanceof Transport.Recoverable<?> recoverable) {
+			// No operator at all: the attempt itself counts its success and hands over on failure.
+			return recoverable(recoverable, attempt).recovering(this.successWithoutRetry, afterFailure);
+		}
+		return attempt.doOnSuccess((result) -> this.successWithoutRetry.run()).onErrorResume(afterFailure);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <R> Transport.Recoverable<R> recoverable(Transport.Recoverable<?> recoverable, Mono<R> attempt) {
+		return (Transport.Recoverable<R>) recoverable;
 	}
 
 	private static <R> Mono<R> withOperator(Mono<R> attempt, Retry retry, @Nullable Predicate<Throwable> repeatable) {

@@ -7,12 +7,14 @@ package io.github.coreclaw.spring.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.coreclaw.spring.client.internal.ApiErrorMapper;
 import io.github.coreclaw.spring.client.internal.Envelope;
@@ -27,13 +29,14 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.context.Context;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -117,8 +120,11 @@ final class Transport {
 	/**
 	 * One attempt of the call: lazy, so that each subscription sends the request again.
 	 * <p>
-	 * One subscriber ({@link Exchange}) carries the attempt from subscription to result, with
-	 * no operator of its own on the way. Its response timeout runs on Reactor Netty's event loop
+	 * One object ({@link Exchange}) carries each subscription from start to result, with no
+	 * operator of its own on the way: it is the subscriber of the WebClient exchange, the
+	 * subscription of its own subscriber, the timer and the translation of failures; a caller may
+	 * add its success and failure hooks to it ({@link Recoverable}) rather than operators. Its
+	 * response timeout runs on Reactor Netty's event loop
 	 * once the request is written ({@link HttpClientRequest#responseTimeout}); a timer on the
 	 * polling scheduler covers only the wait for a connection, and the whole exchange on other
 	 * connectors.
@@ -131,7 +137,7 @@ final class Transport {
 	<D, R> Mono<R> attempt(Call<D, R> call, byte @Nullable [] body) {
 		Duration timeout = call.endpoint().syncRun() ? this.settings.syncResponseTimeout()
 				: this.settings.responseTimeout();
-		return Mono.create((sink) -> new Exchange<>(call, body, timeout, sink).start());
+		return new Attempt<>(this, call, body, timeout, null, null);
 	}
 
 	private <D, R> R decode(Call<D, R> call, ClientResponse response, byte[] bytes, boolean debug) {
@@ -235,16 +241,78 @@ final class Transport {
 	}
 
 	/**
-	 * One attempt on its way: the subscriber of the WebClient exchange, the timer of the wait for
-	 * a connection (or of the whole exchange on connectors other than Reactor Netty's) and the
-	 * translation of every failure, delivering the result or the error to the attempt's sink.
+	 * What a caller of an attempt does instead of adding operators around it: something to run
+	 * when the attempt succeeds, and the publisher that takes over when it fails.
+	 *
+	 * @param <R> the type of the result
+	 */
+	interface Recoverable<R> {
+
+		/**
+		 * The same attempt, running {@code onSuccess} before it delivers its result, and
+		 * continuing with what {@code onFailure} returns (its result or its error) if it fails.
+		 * @param onSuccess run when the attempt succeeds
+		 * @param onFailure the continuation after a failure
+		 * @return the attempt
+		 */
+		Mono<R> recovering(Runnable onSuccess, Function<Throwable, Mono<R>> onFailure);
+
+	}
+
+	/**
+	 * One attempt of a call as a publisher: each subscription is a new {@link Exchange}.
+	 */
+	private static final class Attempt<D, R> extends Mono<R> implements Recoverable<R> {
+
+		private final Transport transport;
+
+		private final Call<D, R> call;
+
+		private final byte @Nullable [] body;
+
+		private final Duration timeout;
+
+		private final @Nullable Runnable onSuccess;
+
+		private final @Nullable Function<Throwable, Mono<R>> onFailure;
+
+		Attempt(Transport transport, Call<D, R> call, byte @Nullable [] body, Duration timeout,
+				@Nullable Runnable onSuccess, @Nullable Function<Throwable, Mono<R>> onFailure) {
+			this.transport = transport;
+			this.call = call;
+			this.body = body;
+			this.timeout = timeout;
+			this.onSuccess = onSuccess;
+			this.onFailure = onFailure;
+		}
+
+		@Override
+		public Mono<R> recovering(Runnable onSuccess, Function<Throwable, Mono<R>> onFailure) {
+			return new Attempt<>(this.transport, this.call, this.body, this.timeout, onSuccess, onFailure);
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super R> actual) {
+			Exchange<D, R> exchange = this.transport.new Exchange<>(this, actual);
+			actual.onSubscribe(exchange);
+			exchange.start();
+		}
+
+	}
+
+	/**
+	 * One attempt on its way: the subscriber of the WebClient exchange (collecting the bytes of
+	 * the reply), the subscription of the attempt's subscriber, the timer of the wait for a
+	 * connection (or of the whole exchange on connectors other than Reactor Netty's) and the
+	 * translation of every failure.
 	 * <p>
 	 * Its state moves once from {@code PENDING} (no connection yet) to {@code SENT_NETTY} or
 	 * {@code SENT_OTHER} (the request is being written) and then to {@code DONE}; whoever moves it
-	 * to {@code DONE} (the reply, a failure, the timer, a cancellation) alone signals the sink.
+	 * to {@code DONE} (the reply, a failure, the timer, a cancellation) alone settles the attempt.
+	 * A failure of an attempt that has a continuation hands the subscriber over to it.
 	 */
-	private final class Exchange<D, R> implements CoreSubscriber<byte[]>, Consumer<ClientHttpRequest>, Runnable,
-			Disposable {
+	private final class Exchange<D, R> extends Operators.MonoSubscriber<DataBuffer, R>
+			implements Consumer<ClientHttpRequest>, Runnable {
 
 		private static final int PENDING = 0;
 
@@ -258,13 +326,7 @@ final class Transport {
 		private static final AtomicIntegerFieldUpdater<Exchange> STATE = AtomicIntegerFieldUpdater
 			.newUpdater(Exchange.class, "state");
 
-		private final Call<D, R> call;
-
-		private final byte @Nullable [] body;
-
-		private final Duration timeout;
-
-		private final MonoSink<R> sink;
+		private final Attempt<D, R> attempt;
 
 		private final long start = System.nanoTime();
 
@@ -276,48 +338,53 @@ final class Transport {
 
 		private volatile @Nullable Disposable timer;
 
+		private volatile @Nullable Subscription continuation;
+
 		private @Nullable ClientResponse response;
 
-		private boolean decoded;
+		private byte @Nullable [] bytes;
 
-		Exchange(Call<D, R> call, byte @Nullable [] body, Duration timeout, MonoSink<R> sink) {
-			this.call = call;
-			this.body = body;
-			this.timeout = timeout;
-			this.sink = sink;
+		private int length;
+
+		Exchange(Attempt<D, R> attempt, CoreSubscriber<? super R> actual) {
+			super(actual);
+			this.attempt = attempt;
 		}
 
 		void start() {
-			this.sink.onCancel(this);
-			if (this.debug) {
-				logger.debug("Sending " + this.call.endpoint().method() + " " + Transport.this.logBaseUrl
-						+ this.call.path() + Transport.this.logQuery);
+			if (isCancelled()) {
+				return;
 			}
-			WebClient.RequestBodySpec request = Transport.this.uris.request(this.call);
-			WebClient.RequestHeadersSpec<?> spec = (this.body != null) ? request.body(new JsonBody(this.body))
-					: request;
-			// The body is read as bytes without the codecs (whatever its content type, CoreClaw's
-			// replies are decoded by the envelope codec), then decoded by onNext or onComplete.
-			spec.httpRequest(this).exchangeToMono((response) -> {
-				this.response = response;
-				return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_RESPONSE_BYTES)
-					.map(Transport::bytesOf);
+			Call<D, R> call = this.attempt.call;
+			if (this.debug) {
+				logger.debug("Sending " + call.endpoint().method() + " " + Transport.this.logBaseUrl + call.path()
+						+ Transport.this.logQuery);
+			}
+			WebClient.RequestBodySpec request = Transport.this.uris.request(call);
+			byte[] body = this.attempt.body;
+			WebClient.RequestHeadersSpec<?> spec = (body != null) ? request.body(new JsonBody(body)) : request;
+			// The reply is collected as bytes here, without the codecs (whatever its content type,
+			// CoreClaw's replies are decoded by the envelope codec), and decoded by onComplete.
+			spec.httpRequest(this).exchangeToFlux((reply) -> {
+				this.response = reply;
+				return reply.body(BodyExtractors.toDataBuffers());
 			}).subscribe(this);
 			int now = this.state;
 			if (now == PENDING || now == SENT_OTHER) {
 				// No connection yet (or a connector without Reactor Netty's timeout): time it here.
-				long left = this.timeout.toNanos() - (System.nanoTime() - this.start);
+				long left = this.attempt.timeout.toNanos() - (System.nanoTime() - this.start);
 				try {
 					this.timer = Schedulers.parallel().schedule(this, Math.max(0, left), TimeUnit.NANOSECONDS);
 				}
 				catch (RejectedExecutionException ex) {
-					if (finish() != DONE) {
+					if (STATE.compareAndSet(this, now, DONE)) {
 						cancelUpstream();
-						this.sink.error(Transport.this.errors.translate(this.call, ex, now == SENT_OTHER));
+						fail(Transport.this.errors.translate(call, ex, now == SENT_OTHER));
 					}
 					return;
 				}
-				if (this.state == DONE || this.state == SENT_NETTY) {
+				int after = this.state;
+				if (after == DONE || after == SENT_NETTY) {
 					cancelTimer();
 				}
 			}
@@ -330,7 +397,7 @@ final class Transport {
 		@Override
 		public void accept(ClientHttpRequest request) {
 			if (request.getNativeRequest() instanceof HttpClientRequest netty) {
-				long left = this.timeout.toNanos() - (System.nanoTime() - this.start);
+				long left = this.attempt.timeout.toNanos() - (System.nanoTime() - this.start);
 				if (left <= 0 || !STATE.compareAndSet(this, PENDING, SENT_NETTY)) {
 					// The timer fired (or the caller cancelled) as the connection came: write nothing.
 					throw tooLate();
@@ -344,11 +411,12 @@ final class Transport {
 		}
 
 		private RuntimeException tooLate() {
+			Call<D, R> call = this.attempt.call;
 			if (STATE.compareAndSet(this, PENDING, DONE)) {
 				cancelTimer();
-				this.sink.error(Transport.this.errors.timeout(this.call, this.timeout, false));
+				fail(Transport.this.errors.timeout(call, this.attempt.timeout, false));
 			}
-			return new IllegalStateException("Not sent: " + this.call.operation() + " timed out or was cancelled");
+			return new IllegalStateException("Not sent: " + call.operation() + " timed out or was cancelled");
 		}
 
 		/** The timer fired: no connection in time, or no response on a connector of another kind. */
@@ -357,7 +425,7 @@ final class Transport {
 			int now = this.state;
 			if ((now == PENDING || now == SENT_OTHER) && STATE.compareAndSet(this, now, DONE)) {
 				cancelUpstream();
-				this.sink.error(Transport.this.errors.timeout(this.call, this.timeout, now == SENT_OTHER));
+				fail(Transport.this.errors.timeout(this.attempt.call, this.attempt.timeout, now == SENT_OTHER));
 			}
 		}
 
@@ -372,10 +440,58 @@ final class Transport {
 			}
 		}
 
+		/** A part of the reply's body: copied, and released at once. */
 		@Override
-		public void onNext(byte[] bytes) {
-			this.decoded = true;
-			deliver(bytes);
+		public void onNext(DataBuffer buffer) {
+			try {
+				int size = buffer.readableByteCount();
+				if (this.state == DONE || size == 0) {
+					return;
+				}
+				if ((long) this.length + size > MAX_RESPONSE_BYTES) {
+					cancelUpstream();
+					onError(new DataBufferLimitException("Exceeded limit on max bytes to buffer : " + MAX_RESPONSE_BYTES));
+					return;
+				}
+				byte[] current = this.bytes;
+				if (current == null || current.length - this.length < size) {
+					int capacity = (current == null) ? size
+							: (int) Math.min(MAX_RESPONSE_BYTES, Math.max((long) this.length + size, 2L * current.length));
+					current = (current == null) ? new byte[capacity] : Arrays.copyOf(current, capacity);
+					this.bytes = current;
+				}
+				buffer.read(current, this.length, size);
+				this.length += size;
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}
+
+		/** The reply is complete: decode it, and deliver the result or the error it means. */
+		@Override
+		public void onComplete() {
+			if (this.state == DONE) {
+				return;
+			}
+			byte[] current = this.bytes;
+			byte[] body = (current == null) ? EMPTY_BODY
+					: (current.length == this.length) ? current : Arrays.copyOf(current, this.length);
+			R result;
+			try {
+				result = decode(this.attempt.call, Objects.requireNonNull(this.response), body, this.debug);
+			}
+			catch (RuntimeException ex) {
+				onError(ex);
+				return;
+			}
+			if (finish() != DONE) {
+				Runnable onSuccess = this.attempt.onSuccess;
+				if (onSuccess != null) {
+					onSuccess.run();
+				}
+				complete(result);
+			}
 		}
 
 		@Override
@@ -385,37 +501,36 @@ final class Transport {
 				return;
 			}
 			if (failure instanceof CoreClawException) {
-				this.sink.error(failure);
+				fail(failure);
 			}
 			else if (before == SENT_NETTY && isReadTimeout(failure)) {
-				this.sink.error(Transport.this.errors.timeout(this.call, this.timeout, true));
+				fail(Transport.this.errors.timeout(this.attempt.call, this.attempt.timeout, true));
 			}
 			else {
-				this.sink.error(Transport.this.errors.translate(this.call, failure, before != PENDING));
+				fail(Transport.this.errors.translate(this.attempt.call, failure, before != PENDING));
 			}
 		}
 
-		@Override
-		public void onComplete() {
-			if (!this.decoded) {
-				deliver(EMPTY_BODY);
-			}
-		}
-
-		/** Decode the body of the reply and deliver the result or the error it means. */
-		private void deliver(byte[] bytes) {
-			ClientResponse reply = this.response;
-			R result;
-			try {
-				result = decode(this.call, Objects.requireNonNull(reply), bytes, this.debug);
-			}
-			catch (RuntimeException ex) {
-				onError(ex);
+		/** The attempt failed: hand the subscriber over to its continuation, if it has one. */
+		private void fail(Throwable failure) {
+			Function<Throwable, Mono<R>> onFailure = this.attempt.onFailure;
+			if (isCancelled()) {
+				Operators.onErrorDropped(failure, currentContext());
 				return;
 			}
-			if (finish() != DONE) {
-				this.sink.success(result);
+			if (onFailure == null) {
+				this.actual.onError(failure);
+				return;
 			}
+			Mono<R> next;
+			try {
+				next = Objects.requireNonNull(onFailure.apply(failure), "the continuation of a failed attempt");
+			}
+			catch (RuntimeException ex) {
+				this.actual.onError(ex);
+				return;
+			}
+			next.subscribe(new Continuation());
 		}
 
 		/** Move to {@code DONE}, returning the state before (DONE when another signal came first). */
@@ -427,23 +542,18 @@ final class Transport {
 			return before;
 		}
 
-		/** The caller cancelled. */
+		/** The subscriber cancelled. */
 		@Override
-		public void dispose() {
+		public void cancel() {
+			super.cancel();
 			if (STATE.getAndSet(this, DONE) != DONE) {
 				cancelTimer();
 				cancelUpstream();
 			}
-		}
-
-		@Override
-		public boolean isDisposed() {
-			return this.state == DONE;
-		}
-
-		@Override
-		public Context currentContext() {
-			return Context.of(this.sink.contextView());
+			Subscription next = this.continuation;
+			if (next != null) {
+				next.cancel();
+			}
 		}
 
 		private void cancelTimer() {
@@ -460,17 +570,49 @@ final class Transport {
 			}
 		}
 
-	}
+		/**
+		 * Carries what comes after a failed attempt (the next attempts) to the subscriber.
+		 */
+		private final class Continuation implements CoreSubscriber<R> {
 
-	private static byte[] bytesOf(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
+			private boolean delivered;
+
+			@Override
+			public void onSubscribe(Subscription subscription) {
+				Exchange.this.continuation = subscription;
+				if (isCancelled()) {
+					subscription.cancel();
+				}
+				else {
+					subscription.request(Long.MAX_VALUE);
+				}
+			}
+
+			@Override
+			public void onNext(R result) {
+				this.delivered = true;
+				complete(result);
+			}
+
+			@Override
+			public void onError(Throwable failure) {
+				Exchange.this.actual.onError(failure);
+			}
+
+			@Override
+			public void onComplete() {
+				if (!this.delivered) {
+					Exchange.this.actual.onComplete();
+				}
+			}
+
+			@Override
+			public Context currentContext() {
+				return Exchange.this.actual.currentContext();
+			}
+
 		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
+
 	}
 
 	/** Reactor Netty's response timeout fired (a read timeout on the connection). */
