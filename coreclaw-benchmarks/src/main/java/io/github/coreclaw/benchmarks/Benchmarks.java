@@ -44,7 +44,8 @@ public final class Benchmarks {
 	 * Run the benchmarks and print the results.
 	 * @param args the goals to run, all when none; {@code stub <latency>} runs the stub and
 	 * {@code cpu <base-url>} runs goal 1 alone (both used in child processes); {@code profile <base-url>
-	 * starter|raw <seconds>} makes the calls of goal 1 on one side only, to profile it
+	 * starter|raw|starter-results|raw-results <seconds>} makes the calls of goal 1 (or reads the rows
+	 * of goal 3) on one side only, to profile it
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length == 2 && args[0].equals("stub")) {
@@ -57,7 +58,12 @@ public final class Benchmarks {
 			System.exit(0);
 		}
 		if (args.length == 4 && args[0].equals("profile")) {
-			CpuBoundCalls.profile(args[1], args[2].equals("starter"), Integer.parseInt(args[3]));
+			if (args[2].endsWith("-results")) {
+				ResultsAtScale.profile(args[1], args[2].startsWith("starter"), Integer.parseInt(args[3]));
+			}
+			else {
+				CpuBoundCalls.profile(args[1], args[2].equals("starter"), Integer.parseInt(args[3]));
+			}
 			System.exit(0);
 		}
 		Set<String> goals = (args.length == 0) ? Set.of("1", "2", "3", "4") : Set.of(args);

@@ -37,7 +37,7 @@ final class ResultsAtScale {
 
 	private static final int TIMED_ROWS = 200_000;
 
-	private static final int PAIRS = 5;
+	private static final int PAIRS = 9;
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
@@ -52,18 +52,14 @@ final class ResultsAtScale {
 	 */
 	static Outcome measure(String baseUrl) {
 		ConnectionProvider rawPool = ConnectionProvider.builder("raw-results").maxConnections(100).build();
-		WebClient raw = WebClient.builder()
-			.baseUrl(baseUrl)
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(rawPool)))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer benchmark-key")
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+		WebClient raw = rawClient(baseUrl, rawPool);
 		try (ConfigurableApplicationContext context = Benchmarks.starter(baseUrl, true)) {
 			WorkerRunOperations runs = context.getBean(WorkerRunOperations.class);
 			// Warm both sides up.
-			count(runs.results(RUN).take(TIMED_ROWS));
-			count(rawRows(raw).take(TIMED_ROWS));
+			for (int i = 0; i < 3; i++) {
+				count(runs.results(RUN).take(TIMED_ROWS));
+				count(rawRows(raw).take(TIMED_ROWS));
+			}
 			long heapBefore = Measure.heapAfterGc();
 			long[] heap = new long[2];
 			AtomicLong rows = new AtomicLong();
@@ -98,6 +94,47 @@ final class ResultsAtScale {
 			}
 			return new Outcome(rows.get(), fullMillis, heapBefore, heap[0], heap[1], ratios,
 					Measure.median(starterRates), Measure.median(rawRates));
+		}
+		finally {
+			rawPool.dispose();
+		}
+	}
+
+	/** A WebClient as an application would configure one for CoreClaw, on a pool of its own. */
+	private static WebClient rawClient(String baseUrl, ConnectionProvider pool) {
+		return WebClient.builder()
+			.baseUrl(baseUrl)
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer benchmark-key")
+			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.build();
+	}
+
+	/**
+	 * Read rows on one side only for a while, to profile it (with JFR, for example).
+	 * @param baseUrl the stub
+	 * @param starterSide whether to read through the starter rather than the raw loop
+	 * @param seconds how long
+	 */
+	static void profile(String baseUrl, boolean starterSide, int seconds) {
+		ConnectionProvider rawPool = ConnectionProvider.builder("raw-results").maxConnections(100).build();
+		WebClient raw = rawClient(baseUrl, rawPool);
+		try (ConfigurableApplicationContext context = Benchmarks.starter(baseUrl, true)) {
+			WorkerRunOperations runs = context.getBean(WorkerRunOperations.class);
+			long end = System.nanoTime() + seconds * 1_000_000_000L;
+			List<Double> rates = new ArrayList<>();
+			List<Double> cpu = new ArrayList<>();
+			while (System.nanoTime() < end) {
+				long cpuBefore = Measure.processCpuNanos();
+				long nanos = count(starterSide ? runs.results(RUN).take(TIMED_ROWS) : rawRows(raw).take(TIMED_ROWS));
+				rates.add(TIMED_ROWS * 1e9 / nanos);
+				cpu.add((Measure.processCpuNanos() - cpuBefore) / 1000.0 / TIMED_ROWS);
+			}
+			int half = rates.size() / 2;
+			System.out.printf("%s: %.0f rows/s, %.2f µs CPU a row (median of the last %d reads of %d rows)%n",
+					starterSide ? "starter" : "raw", Measure.median(rates.subList(half, rates.size())),
+					Measure.median(cpu.subList(half, cpu.size())), rates.size() - half, TIMED_ROWS);
 		}
 		finally {
 			rawPool.dispose();

@@ -367,6 +367,11 @@ final class Transport {
 			// CoreClaw's replies are decoded by the envelope codec), and decoded by onComplete.
 			spec.httpRequest(this).exchangeToFlux((reply) -> {
 				this.response = reply;
+				long announced = reply.headers().contentLength().orElse(-1);
+				if (announced > 0 && announced <= MAX_RESPONSE_BYTES) {
+					// Read straight into a body of the announced size, without copies.
+					this.bytes = new byte[(int) announced];
+				}
 				return reply.body(BodyExtractors.toDataBuffers());
 			}).subscribe(this);
 			int now = this.state;
