@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -200,26 +201,26 @@ class WorkerRunOperationsTests {
 
 	@Test
 	void aSlowSubscriberDoesNotMakeItFetchMoreThanOnePageAhead() {
-		stubPages(550);
-		StepVerifier.create(runs(null).results(RUN), 1)
-			.expectNextMatches((row) -> Integer.valueOf(1).equals(row.get("n")))
-			.then(() -> assertPagesRequestedSettlesAt(2))
-			.thenRequest(150)
-			.expectNextCount(150)
-			.then(() -> assertPagesRequestedSettlesAt(3))
-			.thenCancel()
-			.verify(Duration.ofSeconds(10));
-	}
-
-	/** Waits a little, so that eager fetching would show, then counts the pages asked for. */
-	private static void assertPagesRequestedSettlesAt(int pages) {
-		try {
-			Thread.sleep(300);
+		// The connector answers synchronously, so what has been asked for is known at each step:
+		// the page being read and at most one more.
+		List<String> urls = new CopyOnWriteArrayList<>();
+		InMemoryConnector connector = new InMemoryConnector((request) -> {
+			String url = request.getURI().toString();
+			urls.add(url.substring(url.indexOf(DETAIL)));
+			return new InMemoryConnector.Reply(200, resultPage(Integer.parseInt(url.replaceAll(".*offset=(\\d+).*", "$1")), 550));
+		});
+		try (CoreClawClient client = RunListTests.inMemoryClient(connector, null)) {
+			StepVerifier.create(client.workerRuns().results(RUN), 1)
+				.expectNextMatches((row) -> Integer.valueOf(1).equals(row.get("n")))
+				.then(() -> assertThat(urls).hasSize(2))
+				.thenRequest(150)
+				.expectNextCount(150)
+				.then(() -> assertThat(urls).hasSize(3))
+				.thenCancel()
+				.verify(Duration.ofSeconds(10));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		assertThat(wireMock.getAllServeEvents()).hasSizeLessThanOrEqualTo(pages);
+		assertThat(urls).containsExactly(DETAIL + "/result?offset=1&limit=100", DETAIL + "/result?offset=2&limit=100",
+				DETAIL + "/result?offset=3&limit=100");
 	}
 
 	@Test
@@ -458,7 +459,7 @@ class WorkerRunOperationsTests {
 	}
 
 	@Test
-	void rerunIsNotRepeatedAfterATimeout() throws InterruptedException {
+	void rerunIsNotRepeatedAfterATimeout() {
 		wireMock.stubFor(post(urlEqualTo(DETAIL + "/rerun"))
 			.willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"01NEWRUN\"}}").withFixedDelay(1000)));
 		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(1),
@@ -468,7 +469,7 @@ class WorkerRunOperationsTests {
 		assertThatExceptionOfType(CoreClawTimeoutException.class)
 			.isThrownBy(() -> client.workerRuns().rerunAsync(RUN, RunOptions.defaults()).block(Duration.ofSeconds(5)))
 			.satisfies((ex) -> assertThat(ex.isRunMayExist()).isTrue());
-		Thread.sleep(300);
+		// The call ends only after its last attempt has ended: a repeated request would already be here.
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 
@@ -557,15 +558,20 @@ class WorkerRunOperationsTests {
 	}
 
 	/** Pages of 100 rows numbered from 1, the last one short. */
+	/** Page {@code page} of {@code total} result rows numbered from 1, 100 a page. */
+	private static String resultPage(int page, int total) {
+		StringBuilder rows = new StringBuilder();
+		for (int n = (page - 1) * 100 + 1; n <= Math.min(total, page * 100); n++) {
+			rows.append((rows.length() > 0) ? "," : "").append("{\"n\":").append(n).append('}');
+		}
+		return "{\"code\":0,\"data\":{\"count\":" + total + ",\"list\":[" + rows + "],\"page_index\":" + page
+				+ ",\"page_size\":100}}";
+	}
+
 	private static void stubPages(int total) {
 		for (int page = 1; (page - 1) * 100 < total || page == 1; page++) {
-			StringBuilder rows = new StringBuilder();
-			for (int n = (page - 1) * 100 + 1; n <= Math.min(total, page * 100); n++) {
-				rows.append((rows.length() > 0) ? "," : "").append("{\"n\":").append(n).append('}');
-			}
-			wireMock.stubFor(get(urlEqualTo(DETAIL + "/result?offset=" + page + "&limit=100")).willReturn(json(200,
-					"{\"code\":0,\"data\":{\"count\":" + total + ",\"list\":[" + rows + "],\"page_index\":" + page
-							+ ",\"page_size\":100}}")));
+			wireMock.stubFor(get(urlEqualTo(DETAIL + "/result?offset=" + page + "&limit=100"))
+				.willReturn(json(200, resultPage(page, total))));
 		}
 	}
 

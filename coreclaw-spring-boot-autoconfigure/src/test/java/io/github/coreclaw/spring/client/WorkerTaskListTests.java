@@ -7,6 +7,7 @@ package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -136,18 +137,26 @@ class WorkerTaskListTests {
 
 	@Test
 	void aSlowSubscriberDoesNotMakeItReadMoreThanOnePageAhead() {
-		stubPages(550, "", true);
-		try (CoreClawClient client = client(null)) {
+		// The connector answers synchronously, so what has been asked for is known at each step:
+		// the page being read and at most one more.
+		List<String> urls = new CopyOnWriteArrayList<>();
+		InMemoryConnector connector = new InMemoryConnector((request) -> {
+			String url = request.getURI().toString();
+			urls.add(url.substring(url.indexOf(LIST)));
+			return new InMemoryConnector.Reply(200, taskPage(Integer.parseInt(url.replaceAll(".*offset=(\\d+).*", "$1")), 550));
+		});
+		try (CoreClawClient client = RunListTests.inMemoryClient(connector, null)) {
 			StepVerifier.create(client.workerTasks().list(), 1)
 				.expectNextMatches((task) -> task.slug().equals("task-1"))
-				.then(() -> assertPagesRequestedSettlesAt(2))
+				.then(() -> assertThat(urls).hasSize(2))
 				.thenRequest(150)
 				.expectNextCount(150)
-				.then(() -> assertPagesRequestedSettlesAt(3))
+				.then(() -> assertThat(urls).hasSize(3))
 				.thenCancel()
 				.verify(TIMEOUT);
 		}
-		assertThat(wireMock.getAllServeEvents()).hasSizeLessThanOrEqualTo(3);
+		assertThat(urls).containsExactly(LIST + "?offset=1&limit=100", LIST + "?offset=2&limit=100",
+				LIST + "?offset=3&limit=100");
 	}
 
 	@Test
@@ -165,28 +174,22 @@ class WorkerTaskListTests {
 		wireMock.verify(2, getRequestedFor(urlEqualTo(LIST + "?offset=2&limit=100")));
 	}
 
-	/** Waits a little, so that eager fetching would show, then counts the pages asked for. */
-	private static void assertPagesRequestedSettlesAt(int pages) {
-		try {
-			Thread.sleep(300);
+	/** Page {@code page} of {@code total} tasks numbered from 1, 100 a page. */
+	private static String taskPage(int page, int total) {
+		StringBuilder tasks = new StringBuilder();
+		for (int n = (page - 1) * 100 + 1; n <= Math.min(total, page * 100); n++) {
+			tasks.append((tasks.length() > 0) ? "," : "").append("{\"slug\":\"task-").append(n).append("\"}");
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		assertThat(wireMock.getAllServeEvents()).hasSizeLessThanOrEqualTo(pages);
+		return "{\"code\":0,\"data\":{\"count\":" + total + ",\"list\":[" + tasks + "],\"page_index\":" + page
+				+ ",\"page_size\":100}}";
 	}
 
 	/** Pages of 100 tasks numbered from 1, the last one short. */
 	private static void stubPages(int total, String filters, boolean withCount) {
 		for (int page = 1; (page - 1) * 100 < total || page == 1; page++) {
-			StringBuilder tasks = new StringBuilder();
-			for (int n = (page - 1) * 100 + 1; n <= Math.min(total, page * 100); n++) {
-				tasks.append((tasks.length() > 0) ? "," : "").append("{\"slug\":\"task-").append(n).append("\"}");
-			}
-			String count = withCount ? "\"count\":" + total + "," : "";
-			wireMock.stubFor(get(urlEqualTo(LIST + "?offset=" + page + "&limit=100" + filters)).willReturn(json(200,
-					"{\"code\":0,\"data\":{" + count + "\"list\":[" + tasks + "],\"page_index\":" + page
-							+ ",\"page_size\":100}}")));
+			String body = taskPage(page, total);
+			wireMock.stubFor(get(urlEqualTo(LIST + "?offset=" + page + "&limit=100" + filters))
+				.willReturn(json(200, withCount ? body : body.replace("\"count\":" + total + ",", ""))));
 		}
 	}
 
