@@ -28,7 +28,8 @@ import org.springframework.web.util.UriUtils;
  * encoded values and appends its query. When the client is built, a probe whose values need every
  * kind of encoding is expanded both ways: only if the URIs are the same, and the WebClient records
  * templates in a request attribute, is this shortcut taken. Otherwise (a customizer changed how the
- * WebClient encodes URIs, say) every call goes through the WebClient's own URI builder.
+ * WebClient encodes URIs, say, or the probe failed because a default request of the application's
+ * works only inside its own requests) every call goes through the WebClient's own URI builder.
  */
 final class RequestUris {
 
@@ -138,7 +139,15 @@ final class RequestUris {
 	 * built here are the ones it would build.
 	 */
 	private @Nullable String checkedTemplateAttribute() {
-		Map<String, Object> attributes = attributesOf(PROBE_TEMPLATE);
+		Map<String, Object> attributes;
+		try {
+			attributes = attributesOf(PROBE_TEMPLATE);
+		}
+		catch (RuntimeException ex) {
+			// A default request of the application's that works only inside a request of its own:
+			// every URI is left to the WebClient, which runs that default request on each call anyway.
+			return null;
+		}
 		String attribute = null;
 		for (Map.Entry<String, Object> entry : attributes.entrySet()) {
 			if (entry.getValue() instanceof String text && text.endsWith(PROBE_TEMPLATE)) {

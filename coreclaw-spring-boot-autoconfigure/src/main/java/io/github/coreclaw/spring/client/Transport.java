@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
@@ -233,7 +234,9 @@ final class Transport {
 		@Override
 		public Mono<Void> insert(ClientHttpRequest request, BodyInserter.Context context) {
 			HttpHeaders headers = request.getHeaders();
-			headers.setContentType(MediaType.APPLICATION_JSON);
+			if (headers.getContentType() == null) {
+				headers.setContentType(MediaType.APPLICATION_JSON);
+			}
 			headers.setContentLength(this.bytes.length);
 			return request.writeWith(Mono.just(request.bufferFactory().wrap(this.bytes)));
 		}
@@ -295,7 +298,14 @@ final class Transport {
 		public void subscribe(CoreSubscriber<? super R> actual) {
 			Exchange<D, R> exchange = this.transport.new Exchange<>(this, actual);
 			actual.onSubscribe(exchange);
-			exchange.start();
+			try {
+				exchange.start();
+			}
+			catch (Throwable ex) {
+				// An application's WebClient customization (a default request, a URI builder) threw.
+				Exceptions.throwIfJvmFatal(ex);
+				exchange.failedToStart(ex);
+			}
 		}
 
 	}
@@ -362,7 +372,9 @@ final class Transport {
 			}
 			WebClient.RequestBodySpec request = Transport.this.uris.request(call);
 			byte[] body = this.attempt.body;
-			WebClient.RequestHeadersSpec<?> spec = (body != null) ? request.body(new JsonBody(body)) : request;
+			// The content type is set here too, so that the application's exchange filters see it.
+			WebClient.RequestHeadersSpec<?> spec = (body != null)
+					? request.contentType(MediaType.APPLICATION_JSON).body(new JsonBody(body)) : request;
 			// The reply is collected as bytes here, without the codecs (whatever its content type,
 			// CoreClaw's replies are decoded by the envelope codec), and decoded by onComplete.
 			spec.httpRequest(this).exchangeToFlux((reply) -> {
@@ -392,6 +404,19 @@ final class Transport {
 				if (after == DONE || after == SENT_NETTY) {
 					cancelTimer();
 				}
+			}
+		}
+
+		/** Starting the exchange threw: the attempt fails with it, as an error signal. */
+		void failedToStart(Throwable failure) {
+			int before = finish();
+			if (before != DONE) {
+				cancelUpstream();
+				fail((failure instanceof CoreClawException) ? failure
+						: Transport.this.errors.translate(this.attempt.call, failure, before != PENDING));
+			}
+			else {
+				Operators.onErrorDropped(failure, currentContext());
 			}
 		}
 
