@@ -37,7 +37,7 @@ final class CpuBoundCalls {
 
 	private static final int HALF_ROUND = CALLS_PER_ROUND / 2;
 
-	private static final int ROUNDS = 12;
+	private static final int ROUNDS = 16;
 
 	private static final int MAX_WARM_UP_PAIRS = 60;
 

@@ -78,7 +78,7 @@ public final class EnvelopeCodec {
 			if (!type.isRecord()) {
 				return null;
 			}
-			List<Method> mustBeNull = new ArrayList<>();
+			List<MethodHandle> mustBeNull = new ArrayList<>();
 			for (RecordComponent component : type.getRecordComponents()) {
 				Class<?> componentType = component.getType();
 				if (!SCALARS.contains(componentType) && !componentType.isEnum()) {
@@ -86,10 +86,17 @@ public final class EnvelopeCodec {
 					if (componentType.isPrimitive() || !accessor.trySetAccessible()) {
 						return null;
 					}
-					mustBeNull.add(accessor);
+					try {
+						mustBeNull.add(MethodHandles.lookup()
+							.unreflect(accessor)
+							.asType(MethodType.methodType(Object.class, Object.class)));
+					}
+					catch (IllegalAccessException ex) {
+						return null;
+					}
 				}
 			}
-			return new ReuseRule(mustBeNull.toArray(new Method[0]));
+			return new ReuseRule(mustBeNull.toArray(new MethodHandle[0]));
 		}
 
 	};
@@ -347,20 +354,24 @@ public final class EnvelopeCodec {
 	 */
 	private static final class ReuseRule {
 
-		private final Method[] mustBeNull;
+		private final MethodHandle[] mustBeNull;
 
-		ReuseRule(Method[] mustBeNull) {
+		ReuseRule(MethodHandle[] mustBeNull) {
 			this.mustBeNull = mustBeNull;
 		}
 
 		boolean allows(Object body) {
-			for (Method accessor : this.mustBeNull) {
+			for (MethodHandle accessor : this.mustBeNull) {
 				try {
-					if (accessor.invoke(body) != null) {
+					if ((Object) accessor.invokeExact(body) != null) {
 						return false;
 					}
 				}
-				catch (ReflectiveOperationException ex) {
+				catch (Error ex) {
+					throw ex;
+				}
+				catch (Throwable ex) {
+					// A record accessor throws nothing checked; whatever it throws, encode afresh.
 					return false;
 				}
 			}
