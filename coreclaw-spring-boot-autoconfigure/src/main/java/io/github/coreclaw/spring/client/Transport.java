@@ -222,6 +222,11 @@ final class Transport {
 	/**
 	 * A JSON request body already encoded, written as it is with its content type and length,
 	 * without looking for a message writer on every request.
+	 * <p>
+	 * As with the WebClient's own body writers, the content type is set as the body is written:
+	 * exchange filters see the headers the request was given, not it. Setting it on the request
+	 * instead would give every run request a header map of its own, merged with the default
+	 * headers (about 2% of the client's CPU on a call).
 	 */
 	private static final class JsonBody implements BodyInserter<byte[], ClientHttpRequest> {
 
@@ -372,9 +377,7 @@ final class Transport {
 			}
 			WebClient.RequestBodySpec request = Transport.this.uris.request(call);
 			byte[] body = this.attempt.body;
-			// The content type is set here too, so that the application's exchange filters see it.
-			WebClient.RequestHeadersSpec<?> spec = (body != null)
-					? request.contentType(MediaType.APPLICATION_JSON).body(new JsonBody(body)) : request;
+			WebClient.RequestHeadersSpec<?> spec = (body != null) ? request.body(new JsonBody(body)) : request;
 			// The reply is collected as bytes here, without the codecs (whatever its content type,
 			// CoreClaw's replies are decoded by the envelope codec), and decoded by onComplete.
 			spec.httpRequest(this).exchangeToFlux((reply) -> {

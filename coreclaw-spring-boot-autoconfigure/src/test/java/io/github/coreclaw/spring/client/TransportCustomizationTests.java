@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientRequest;
 
 import static io.github.coreclaw.spring.client.InMemoryConnector.runDetail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What an application's customization of the client's WebClient meets: a default request that
  * throws makes the call fail with an error signal (nothing sent, nothing thrown from
- * {@code subscribe}), also when it throws from the start, and exchange filters see the request's
- * content type.
+ * {@code subscribe}), also when it throws from the start, and a run request goes out through
+ * the application's exchange filters with its content type and length.
  */
 class TransportCustomizationTests {
 
@@ -73,25 +74,26 @@ class TransportCustomizationTests {
 	}
 
 	@Test
-	void exchangeFiltersSeeTheContentTypeOfARunRequest() {
-		List<String> seen = new CopyOnWriteArrayList<>();
+	void aRunRequestGoesOutWithItsContentTypeAndLengthThroughTheApplicationsFilters() {
+		List<String> filtered = new CopyOnWriteArrayList<>();
 		List<String> sent = new CopyOnWriteArrayList<>();
 		InMemoryConnector connector = new InMemoryConnector((request) -> {
 			sent.add(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE) + " "
-					+ request.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH));
+					+ request.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH) + " "
+					+ request.getHeaders().getFirst("X-Tenant"));
 			return new InMemoryConnector.Reply(200, RUN_OK);
 		});
 		try (CoreClawClient client = CoreClawClient.builder(settings())
 			.connector(connector)
 			.webClientCustomizer((builder) -> builder.filter((request, next) -> {
-				seen.add(String.valueOf(request.headers().getContentType()));
-				return next.exchange(request);
+				filtered.add(request.method() + " " + request.url().getPath());
+				return next.exchange(ClientRequest.from(request).header("X-Tenant", "t-7").build());
 			}))
 			.build()) {
 			assertThat(client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
 		}
-		assertThat(seen).containsExactly(MediaType.APPLICATION_JSON_VALUE);
-		assertThat(sent).containsExactly(MediaType.APPLICATION_JSON_VALUE + " 17");
+		assertThat(filtered).containsExactly("POST /api/v2/worker-tasks/t1/runs");
+		assertThat(sent).containsExactly(MediaType.APPLICATION_JSON_VALUE + " 17 t-7");
 	}
 
 	private static CoreClawClient client(InMemoryConnector connector,
