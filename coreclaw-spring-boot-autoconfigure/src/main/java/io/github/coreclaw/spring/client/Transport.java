@@ -43,6 +43,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -67,6 +68,9 @@ final class Transport {
 
 	private final RequestUris uris;
 
+	/** The deadlines of attempts on Reactor Netty's connector, {@code null} on other connectors. */
+	private final @Nullable Deadlines deadlines;
+
 	private final EnvelopeCodec codec = EnvelopeCodec.shared();
 
 	private final ErrorTranslator errors;
@@ -87,6 +91,13 @@ final class Transport {
 		this.errors = new ErrorTranslator(this.logBaseUrl);
 		this.webClient = buildWebClient(webClientBuilder, connector, customizers);
 		this.uris = new RequestUris(this.webClient);
+		this.deadlines = (connector instanceof ReactorClientHttpConnector) ? new Deadlines(
+				min(settings.responseTimeout(), settings.syncResponseTimeout()), Schedulers.parallel(), System::nanoTime)
+				: null;
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	private WebClient buildWebClient(WebClient.Builder webClientBuilder, ClientHttpConnector connector,
@@ -353,6 +364,11 @@ final class Transport {
 
 		private volatile @Nullable Disposable timer;
 
+		private volatile Deadlines.@Nullable Deadline deadline;
+
+		/** How long the reply may pause between two parts, once the request is written. */
+		private long idleNanos;
+
 		private volatile @Nullable Subscription continuation;
 
 		private @Nullable ClientResponse response;
@@ -375,6 +391,11 @@ final class Transport {
 				logger.debug("Sending " + call.endpoint().method() + " " + Transport.this.logBaseUrl + call.path()
 						+ Transport.this.logQuery);
 			}
+			Deadlines deadlines = Transport.this.deadlines;
+			if (deadlines != null) {
+				// Registered before anything is sent, so that no part of the attempt escapes it.
+				this.deadline = deadlines.register(deadlines.now() + this.attempt.timeout.toNanos(), this);
+			}
 			WebClient.RequestBodySpec request = Transport.this.uris.request(call);
 			byte[] body = this.attempt.body;
 			WebClient.RequestHeadersSpec<?> spec = (body != null) ? request.body(new JsonBody(body)) : request;
@@ -390,7 +411,7 @@ final class Transport {
 				return reply.body(BodyExtractors.toDataBuffers());
 			}).subscribe(this);
 			int now = this.state;
-			if (now == PENDING || now == SENT_OTHER) {
+			if (deadlines == null && (now == PENDING || now == SENT_OTHER)) {
 				// No connection yet (or a connector without Reactor Netty's timeout): time it here.
 				long left = this.attempt.timeout.toNanos() - (System.nanoTime() - this.start);
 				try {
@@ -435,8 +456,12 @@ final class Transport {
 					// The timer fired (or the caller cancelled) as the connection came: write nothing.
 					throw tooLate();
 				}
-				netty.responseTimeout(Duration.ofNanos(left));
-				cancelTimer();
+				this.idleNanos = left;
+				if (this.deadline == null) {
+					// Reactor Netty under a connector of another kind: its own response timeout.
+					netty.responseTimeout(Duration.ofNanos(left));
+					cancelTimer();
+				}
 			}
 			else if (!STATE.compareAndSet(this, PENDING, SENT_OTHER)) {
 				throw tooLate();
@@ -452,13 +477,17 @@ final class Transport {
 			return new IllegalStateException("Not sent: " + call.operation() + " timed out or was cancelled");
 		}
 
-		/** The timer fired: no connection in time, or no response on a connector of another kind. */
+		/**
+		 * The timer fired or the deadline passed: no connection in time, or no response (or a
+		 * reply that stopped for longer than the time that was left when the request was written).
+		 */
 		@Override
 		public void run() {
 			int now = this.state;
-			if ((now == PENDING || now == SENT_OTHER) && STATE.compareAndSet(this, now, DONE)) {
+			boolean timed = now == PENDING || now == SENT_OTHER || (now == SENT_NETTY && this.deadline != null);
+			if (timed && STATE.compareAndSet(this, now, DONE)) {
 				cancelUpstream();
-				fail(Transport.this.errors.timeout(this.attempt.call, this.attempt.timeout, now == SENT_OTHER));
+				fail(Transport.this.errors.timeout(this.attempt.call, this.attempt.timeout, now != PENDING));
 			}
 		}
 
@@ -495,6 +524,11 @@ final class Transport {
 				}
 				buffer.read(current, this.length, size);
 				this.length += size;
+				Deadlines.Deadline pending = this.deadline;
+				if (pending != null) {
+					// As Reactor Netty's response timeout: the reply may pause for as long again.
+					pending.moveTo(Objects.requireNonNull(Transport.this.deadlines).now() + this.idleNanos);
+				}
 			}
 			finally {
 				DataBufferUtils.release(buffer);
@@ -593,6 +627,10 @@ final class Transport {
 			Disposable current = this.timer;
 			if (current != null) {
 				current.dispose();
+			}
+			Deadlines.Deadline pending = this.deadline;
+			if (pending != null) {
+				pending.settle();
 			}
 		}
 

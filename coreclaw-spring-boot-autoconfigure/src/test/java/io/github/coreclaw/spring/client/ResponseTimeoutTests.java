@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.client;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.github.coreclaw.spring.client.CoreClawStubs.json;
+import static io.github.coreclaw.spring.client.CoreClawStubs.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The response timeout on Reactor Netty's connector, against a real server: a reply that keeps
+ * arriving may take longer than the timeout as a whole, one that stops for longer fails the call,
+ * and a run request that timed out is not sent again.
+ */
+@ExtendWith(ClosesClients.class)
+class ResponseTimeoutTests {
+
+	@RegisterExtension
+	static WireMockExtension wireMock = CoreClawStubs.wireMock();
+
+	private static final String RUNNING = "{\"code\":0,\"data\":{\"slug\":\"r1\",\"status\":\"running\","
+			+ "\"padding\":\"" + "x".repeat(4000) + "\"}}";
+
+	@Test
+	void aReplyThatKeepsArrivingMayTakeLongerThanTheTimeoutAsAWhole() {
+		// Four parts 200 ms apart: 600 ms in all, never a pause of 400 ms.
+		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withChunkedDribbleDelay(4, 600)));
+		CoreClawClient client = client(Duration.ofMillis(400));
+		assertThat(client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)).status())
+			.isEqualTo(RunStatus.RUNNING);
+		wireMock.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aReplyThatStopsForLongerThanTheTimeoutFailsTheCall() {
+		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withFixedDelay(1500)));
+		CoreClawClient client = client(Duration.ofMillis(300));
+		long start = System.nanoTime();
+		assertThatExceptionOfType(CoreClawTimeoutException.class)
+			.isThrownBy(() -> client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)))
+			.withMessageStartingWith("No response from CoreClaw to GET /api/v2/worker-runs/r1 within 300ms");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
+	}
+
+	@Test
+	void aRunRequestThatTimedOutIsNotSentAgain() {
+		wireMock.stubFor(post(anyUrl()).willReturn(json(200, CoreClawStubs.RUN_OK).withFixedDelay(1500)));
+		CoreClawClient client = client(Duration.ofMillis(300));
+		assertThatExceptionOfType(CoreClawTimeoutException.class)
+			.isThrownBy(() -> client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5)))
+			.satisfies((ex) -> assertThat(ex.isRunMayExist()).isTrue());
+		// The call ends only after its last attempt has ended: a repeated request would already be here.
+		wireMock.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	private static CoreClawClient client(Duration responseTimeout) {
+		return ClosesClients.track(CoreClawClient
+			.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(2), responseTimeout, responseTimeout))
+			.retry(RetryFaultTests.FAST)
+			.build());
+	}
+
+}
