@@ -8,13 +8,18 @@ package io.github.coreclaw.spring.client;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 
 /**
  * The deadlines of the calls in flight, checked together by one sweep every few milliseconds
@@ -23,13 +28,30 @@ import reactor.core.scheduler.Scheduler;
  * Registering a deadline is one append to a lock-free queue, moving or settling it one volatile
  * write, whatever the number of calls in flight. A sweep drops the settled deadlines and runs the
  * action of those that have passed, so an action runs at most one sweep interval late (a
- * sixteenth of the shortest timeout, between 1 ms and 100 ms).
+ * sixteenth of the shortest timeout, between 1 ms and 100 ms); an action that throws does not
+ * stop the others.
  */
 final class Deadlines {
 
 	private static final long MIN_SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
 	private static final long MAX_SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final class SharedScheduler {
+
+		/**
+		 * The sweeps of every client's deadlines: one daemon thread of the client's own, which
+		 * neither {@code Schedulers.setFactory} (virtual time in a test) nor
+		 * {@code Schedulers.shutdownNow()} can replace or stop under calls in flight.
+		 */
+		static final Scheduler INSTANCE = Schedulers.fromExecutorService(
+				Executors.newSingleThreadScheduledExecutor((task) -> {
+					Thread thread = new Thread(task, "coreclaw-deadlines");
+					thread.setDaemon(true);
+					return thread;
+				}), "coreclaw-deadlines");
+
+	}
 
 	private final Scheduler scheduler;
 
@@ -42,6 +64,16 @@ final class Deadlines {
 	private final AtomicBoolean sweeping = new AtomicBoolean();
 
 	private final Runnable sweep = this::sweep;
+
+	/**
+	 * Create the deadlines of calls whose timeouts are at least the given one, on the
+	 * {@link System#nanoTime()} clock, swept by a thread shared by every client.
+	 * @param shortestTimeout the shortest timeout of the calls
+	 * @return the deadlines
+	 */
+	static Deadlines sharedSweeper(Duration shortestTimeout) {
+		return new Deadlines(shortestTimeout, SharedScheduler.INSTANCE, System::nanoTime);
+	}
 
 	/**
 	 * Create the deadlines of calls whose timeouts are at least the given one.
@@ -89,7 +121,15 @@ final class Deadlines {
 	}
 
 	private void sweep() {
-		long now = now();
+		try {
+			runPassed(now());
+		}
+		finally {
+			sweepAgainIfPending();
+		}
+	}
+
+	private void runPassed(long now) {
 		for (Iterator<Deadline> deadlines = this.pending.iterator(); deadlines.hasNext();) {
 			Deadline deadline = deadlines.next();
 			Runnable onPassed = deadline.onPassed;
@@ -99,9 +139,19 @@ final class Deadlines {
 			else if (now - deadline.at >= 0) {
 				deadlines.remove();
 				deadline.onPassed = null;
-				onPassed.run();
+				try {
+					onPassed.run();
+				}
+				catch (Throwable ex) {
+					// What a caller's error handling threw must not stop the other deadlines.
+					Exceptions.throwIfJvmFatal(ex);
+					Operators.onErrorDropped(ex, Context.empty());
+				}
 			}
 		}
+	}
+
+	private void sweepAgainIfPending() {
 		if (!this.pending.isEmpty()) {
 			scheduleSweep();
 			return;

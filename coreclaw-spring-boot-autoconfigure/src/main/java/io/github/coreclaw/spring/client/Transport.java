@@ -91,9 +91,8 @@ final class Transport {
 		this.errors = new ErrorTranslator(this.logBaseUrl);
 		this.webClient = buildWebClient(webClientBuilder, connector, customizers);
 		this.uris = new RequestUris(this.webClient);
-		this.deadlines = (connector instanceof ReactorClientHttpConnector) ? new Deadlines(
-				min(settings.responseTimeout(), settings.syncResponseTimeout()), Schedulers.parallel(), System::nanoTime)
-				: null;
+		this.deadlines = (connector instanceof ReactorClientHttpConnector)
+				? Deadlines.sharedSweeper(min(settings.responseTimeout(), settings.syncResponseTimeout())) : null;
 	}
 
 	private static Duration min(Duration a, Duration b) {
@@ -403,6 +402,7 @@ final class Transport {
 			// CoreClaw's replies are decoded by the envelope codec), and decoded by onComplete.
 			spec.httpRequest(this).exchangeToFlux((reply) -> {
 				this.response = reply;
+				replyArrived();
 				long announced = reply.headers().contentLength().orElse(-1);
 				if (announced > 0 && announced <= MAX_RESPONSE_BYTES) {
 					// Read straight into a body of the announced size, without copies.
@@ -524,14 +524,22 @@ final class Transport {
 				}
 				buffer.read(current, this.length, size);
 				this.length += size;
-				Deadlines.Deadline pending = this.deadline;
-				if (pending != null) {
-					// As Reactor Netty's response timeout: the reply may pause for as long again.
-					pending.moveTo(Objects.requireNonNull(Transport.this.deadlines).now() + this.idleNanos);
-				}
+				replyArrived();
 			}
 			finally {
 				DataBufferUtils.release(buffer);
+			}
+		}
+
+		/**
+		 * A part of the reply (its head or a part of its body) arrived on Reactor Netty's
+		 * connection: as with Reactor Netty's response timeout, the reply may pause for as long
+		 * again as was left when the request was written.
+		 */
+		private void replyArrived() {
+			Deadlines.Deadline pending = this.deadline;
+			if (pending != null && this.idleNanos > 0) {
+				pending.moveTo(Objects.requireNonNull(Transport.this.deadlines).now() + this.idleNanos);
 			}
 		}
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The deadlines of calls swept together, under virtual time: an unsettled deadline runs its
  * action once and at most one sweep late, a settled one never and is dropped at the next sweep,
- * a moved one runs when it passes, and sweeping stops when nothing is left.
+ * a moved one runs when it passes, one that throws stops no other, and sweeping stops when
+ * nothing is left.
  */
 class DeadlinesTests {
 
@@ -79,6 +80,19 @@ class DeadlinesTests {
 		this.deadlines.register(at(20), () -> this.passed.add("second"));
 		this.time.advanceTimeBy(Duration.ofMillis(30));
 		assertThat(this.passed).containsExactly("first", "second");
+	}
+
+	@Test
+	void anActionThatThrowsStopsNeitherTheOthersNorLaterSweeps() {
+		this.deadlines.register(at(20), () -> {
+			throw new IllegalStateException("an onError that throws");
+		});
+		this.deadlines.register(at(20), () -> this.passed.add("same sweep"));
+		this.time.advanceTimeBy(Duration.ofMillis(30));
+		assertThat(this.passed).containsExactly("same sweep");
+		this.deadlines.register(at(20), () -> this.passed.add("later"));
+		this.time.advanceTimeBy(Duration.ofMillis(30));
+		assertThat(this.passed).containsExactly("same sweep", "later");
 	}
 
 	/** The given milliseconds from now, on the deadlines' clock. */

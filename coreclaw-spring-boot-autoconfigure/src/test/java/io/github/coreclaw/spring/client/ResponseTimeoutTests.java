@@ -11,6 +11,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The response timeout on Reactor Netty's connector, against a real server: a reply that keeps
  * arriving may take longer than the timeout as a whole, one that stops for longer fails the call,
- * and a run request that timed out is not sent again.
+ * a run request that timed out is not sent again, timeouts fire whatever became of Reactor's
+ * schedulers, and a connector a customizer put in place keeps the whole timeout for its reply.
  */
 @ExtendWith(ClosesClients.class)
 class ResponseTimeoutTests {
@@ -64,6 +68,37 @@ class ResponseTimeoutTests {
 			.isThrownBy(() -> client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5)))
 			.satisfies((ex) -> assertThat(ex.isRunMayExist()).isTrue());
 		// The call ends only after its last attempt has ended: a repeated request would already be here.
+		wireMock.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aTimeoutStillFiresAfterReactorsSchedulersWereReplaced() {
+		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withFixedDelay(3000)));
+		CoreClawClient client = ClosesClients.track(CoreClawClient
+			.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(300)))
+			.build());
+		// A test elsewhere in the JVM switches Reactor to virtual time while the client exists.
+		VirtualTimeScheduler.getOrSet();
+		try {
+			assertThatExceptionOfType(CoreClawTimeoutException.class)
+				.isThrownBy(() -> client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)))
+				.withMessageStartingWith("No response from CoreClaw to GET /api/v2/worker-runs/r1 within 300ms");
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
+	}
+
+	@Test
+	void aReplyKeepsItsWholeTimeoutOnAConnectorThatACustomizerPutInPlace() {
+		// Four parts 200 ms apart through the JDK's client: nothing times out within the 2 s.
+		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withChunkedDribbleDelay(4, 600)));
+		CoreClawClient client = ClosesClients.track(CoreClawClient
+			.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)))
+			.webClientCustomizer((builder) -> builder.clientConnector(new JdkClientHttpConnector()))
+			.build());
+		assertThat(client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)).status())
+			.isEqualTo(RunStatus.RUNNING);
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 
