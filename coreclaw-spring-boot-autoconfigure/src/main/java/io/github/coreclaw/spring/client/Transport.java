@@ -133,12 +133,13 @@ final class Transport {
 	 * <p>
 	 * One object ({@link Exchange}) carries each subscription from start to result, with no
 	 * operator of its own on the way: it is the subscriber of the WebClient exchange, the
-	 * subscription of its own subscriber, the timer and the translation of failures; a caller may
-	 * add its success and failure hooks to it ({@link Recoverable}) rather than operators. Its
-	 * response timeout runs on Reactor Netty's event loop
-	 * once the request is written ({@link HttpClientRequest#responseTimeout}); a timer on the
-	 * polling scheduler covers only the wait for a connection, and the whole exchange on other
-	 * connectors.
+	 * subscription of its own subscriber, the timeout and the translation of failures; a caller
+	 * may add its success and failure hooks to it ({@link Recoverable}) rather than operators.
+	 * On Reactor Netty's connector its response timeout is a {@link Deadlines deadline} swept
+	 * with the others, from the start of the attempt and then, once the request is written, moved
+	 * on by every part of the reply (the meaning of Reactor Netty's own response timeout); on
+	 * other connectors a timer on Reactor's parallel scheduler (virtual time in tests) covers the
+	 * whole exchange.
 	 * @param <D> the type of the reply's {@code data}
 	 * @param <R> the type of the result
 	 * @param call the call
