@@ -8,7 +8,7 @@ package io.github.coreclaw.spring.client;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +17,7 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Operators;
+import reactor.core.scheduler.NonBlocking;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
@@ -40,16 +41,35 @@ final class Deadlines {
 	private static final class SharedScheduler {
 
 		/**
-		 * The sweeps of every client's deadlines: one daemon thread of the client's own, which
-		 * neither {@code Schedulers.setFactory} (virtual time in a test) nor
-		 * {@code Schedulers.shutdownNow()} can replace or stop under calls in flight.
+		 * The sweeps of the deadlines of every client in the JVM: one daemon thread, which neither
+		 * {@code Schedulers.setFactory} (virtual time in a test) nor {@code Schedulers.shutdownNow()}
+		 * can replace or stop under calls in flight, and which ends after a minute without
+		 * deadlines. It inherits no thread locals, and its context class loader is the starter's,
+		 * so that it pins no application's class loader.
 		 */
-		static final Scheduler INSTANCE = Schedulers.fromExecutorService(
-				Executors.newSingleThreadScheduledExecutor((task) -> {
-					Thread thread = new Thread(task, "coreclaw-deadlines");
-					thread.setDaemon(true);
-					return thread;
-				}), "coreclaw-deadlines");
+		static final Scheduler INSTANCE = Schedulers.fromExecutorService(executor(), "coreclaw-deadlines");
+
+		private static ScheduledThreadPoolExecutor executor() {
+			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, SweepThread::new);
+			executor.setKeepAliveTime(1, TimeUnit.MINUTES);
+			executor.allowCoreThreadTimeOut(true);
+			executor.setRemoveOnCancelPolicy(true);
+			return executor;
+		}
+
+	}
+
+	/**
+	 * The thread of the sweeps: it runs no code of the callers (their timeouts are handed to
+	 * Reactor's parallel scheduler), and blocking calls are refused on it as on Reactor's own.
+	 */
+	private static final class SweepThread extends Thread implements NonBlocking {
+
+		SweepThread(Runnable task) {
+			super(null, task, "coreclaw-deadlines", 0, false);
+			setDaemon(true);
+			setContextClassLoader(Deadlines.class.getClassLoader());
+		}
 
 	}
 
@@ -67,7 +87,7 @@ final class Deadlines {
 
 	/**
 	 * Create the deadlines of calls whose timeouts are at least the given one, on the
-	 * {@link System#nanoTime()} clock, swept by a thread shared by every client.
+	 * {@link System#nanoTime()} clock, swept by a thread shared by every client in the JVM.
 	 * @param shortestTimeout the shortest timeout of the calls
 	 * @return the deadlines
 	 */

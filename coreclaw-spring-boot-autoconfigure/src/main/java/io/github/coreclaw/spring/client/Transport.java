@@ -394,7 +394,13 @@ final class Transport {
 			Deadlines deadlines = Transport.this.deadlines;
 			if (deadlines != null) {
 				// Registered before anything is sent, so that no part of the attempt escapes it.
-				this.deadline = deadlines.register(deadlines.now() + this.attempt.timeout.toNanos(), this);
+				Deadlines.Deadline registered = deadlines.register(deadlines.now() + this.attempt.timeout.toNanos(),
+						this);
+				this.deadline = registered;
+				if (this.state == DONE) {
+					// Cancelled as it was registered: do not keep the caller until the deadline.
+					registered.settle();
+				}
 			}
 			WebClient.RequestBodySpec request = Transport.this.uris.request(call);
 			byte[] body = this.attempt.body;
@@ -488,9 +494,33 @@ final class Transport {
 			boolean timed = now == PENDING || now == SENT_OTHER || (now == SENT_NETTY && this.deadline != null);
 			if (timed && STATE.compareAndSet(this, now, DONE)) {
 				cancelUpstream();
-				fail(Transport.this.errors.timeout(this.attempt.call, this.attempt.timeout, now != PENDING));
+				CoreClawException timeout = Transport.this.errors.timeout(this.attempt.call, this.attempt.timeout,
+						now != PENDING);
+				if (this.deadline != null) {
+					// On the sweep thread, shared by every call: the caller's code runs elsewhere.
+					try {
+						Schedulers.parallel().schedule(() -> failSafely(timeout));
+						return;
+					}
+					catch (RejectedExecutionException ex) {
+						// Reactor's schedulers are shutting down: signal it here.
+					}
+				}
+				failSafely(timeout);
 			}
 		}
+
+		/** Signal a failure from a timer, where nothing may throw. */
+		private void failSafely(Throwable failure) {
+			try {
+				fail(failure);
+			}
+			catch (Throwable ex) {
+				Exceptions.throwIfJvmFatal(ex);
+				Operators.onErrorDropped(ex, currentContext());
+			}
+		}
+
 
 		@Override
 		public void onSubscribe(Subscription subscription) {
@@ -549,6 +579,11 @@ final class Transport {
 		public void onComplete() {
 			if (this.state == DONE) {
 				return;
+			}
+			Deadlines.Deadline pending = this.deadline;
+			if (pending != null) {
+				// The whole reply is here: decoding a large one is no reason to time out.
+				pending.settle();
 			}
 			byte[] current = this.bytes;
 			byte[] body = (current == null) ? EMPTY_BODY

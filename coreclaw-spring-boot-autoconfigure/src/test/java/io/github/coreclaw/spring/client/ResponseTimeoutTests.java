@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -100,6 +101,36 @@ class ResponseTimeoutTests {
 		assertThat(client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)).status())
 			.isEqualTo(RunStatus.RUNNING);
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aConnectorThatACustomizerPutInPlaceTimesTheWholeReply() {
+		// Four parts 200 ms apart under a 400 ms timeout: the reply as a whole is too slow, and the
+		// timeout fires when it has passed, not at the first part.
+		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withChunkedDribbleDelay(4, 600)));
+		CoreClawClient client = ClosesClients.track(CoreClawClient
+			.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofMillis(400)))
+			.webClientCustomizer((builder) -> builder.clientConnector(new JdkClientHttpConnector()))
+			.build());
+		long start = System.nanoTime();
+		assertThatExceptionOfType(CoreClawTimeoutException.class)
+			.isThrownBy(() -> client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)))
+			.withMessageStartingWith("No response from CoreClaw to GET /api/v2/worker-runs/r1 within 400ms");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+	}
+
+	@Test
+	void aTimeoutReachesTheCallerOnReactorsParallelSchedulerNotOnTheSweepThread() {
+		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withFixedDelay(1500)));
+		CoreClawClient client = ClosesClients.track(CoreClawClient
+			.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(200)))
+			.build());
+		String thread = client.workerRuns()
+			.getRun(new RunSlug("r1"))
+			.map((run) -> "no timeout")
+			.onErrorResume(CoreClawTimeoutException.class, (ex) -> Mono.just(Thread.currentThread().getName()))
+			.block(Duration.ofSeconds(5));
+		assertThat(thread).startsWith("parallel-");
 	}
 
 	private static CoreClawClient client(Duration responseTimeout) {
