@@ -493,20 +493,22 @@ final class Transport {
 			int now = this.state;
 			boolean timed = now == PENDING || now == SENT_OTHER || (now == SENT_NETTY && this.deadline != null);
 			if (timed && STATE.compareAndSet(this, now, DONE)) {
-				cancelUpstream();
-				CoreClawException timeout = Transport.this.errors.timeout(this.attempt.call, this.attempt.timeout,
-						now != PENDING);
+				Runnable timedOut = () -> {
+					cancelUpstream();
+					failSafely(Transport.this.errors.timeout(this.attempt.call, this.attempt.timeout, now != PENDING));
+				};
 				if (this.deadline != null) {
-					// On the sweep thread, shared by every call: the caller's code runs elsewhere.
+					// On the sweep thread, shared by every call: cancelling the exchange (observation
+					// handlers, Netty) and the caller's error handling run elsewhere.
 					try {
-						Schedulers.parallel().schedule(() -> failSafely(timeout));
+						Schedulers.parallel().schedule(timedOut);
 						return;
 					}
 					catch (RejectedExecutionException ex) {
 						// Reactor's schedulers are shutting down: signal it here.
 					}
 				}
-				failSafely(timeout);
+				timedOut.run();
 			}
 		}
 
@@ -657,8 +659,7 @@ final class Transport {
 		@Override
 		public void cancel() {
 			super.cancel();
-			if (STATE.getAndSet(this, DONE) != DONE) {
-				cancelTimer();
+			if (finish() != DONE) {
 				cancelUpstream();
 			}
 			Subscription next = this.continuation;
