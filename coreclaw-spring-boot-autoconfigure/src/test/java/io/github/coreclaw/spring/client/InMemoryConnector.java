@@ -57,6 +57,24 @@ final class InMemoryConnector implements ClientHttpConnector {
 	}
 
 	/**
+	 * The page a paged request asks for: its {@code offset} query parameter.
+	 * @param request the request
+	 * @return the page number
+	 */
+	static int page(MockClientHttpRequest request) {
+		return Integer.parseInt(request.getURI().getRawQuery().replaceAll("(?:.*&)?offset=(\\d+).*", "$1"));
+	}
+
+	/**
+	 * The path and query of a request, as sent.
+	 * @param request the request
+	 * @return for example {@code /api/v2/store?offset=1&limit=100}
+	 */
+	static String pathAndQuery(MockClientHttpRequest request) {
+		return request.getURI().getRawPath() + "?" + request.getURI().getRawQuery();
+	}
+
+	/**
 	 * The names of the threads the requests were sent on, in order.
 	 * @return the thread names
 	 */

@@ -5,7 +5,6 @@
 
 package io.github.coreclaw.spring.client;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,10 +44,10 @@ class ResultsAtScaleTests {
 			client.workerRuns().results(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ")).doOnNext((row) -> {
 				long count = read.incrementAndGet();
 				if (count == ROWS / 10) {
-					heap[0] = usedHeapAfterGc();
+					heap[0] = Heap.usedAfterGc();
 				}
 				else if (count == ROWS) {
-					heap[1] = usedHeapAfterGc();
+					heap[1] = Heap.usedAfterGc();
 				}
 			}).blockLast(Duration.ofMinutes(1));
 		}
@@ -72,15 +71,6 @@ class ResultsAtScaleTests {
 				.append("\"}");
 		}
 		return rows.append(']').toString();
-	}
-
-	private static long usedHeapAfterGc() {
-		long used = Long.MAX_VALUE;
-		for (int i = 0; i < 4; i++) {
-			System.gc();
-			used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-		}
-		return used;
 	}
 
 }

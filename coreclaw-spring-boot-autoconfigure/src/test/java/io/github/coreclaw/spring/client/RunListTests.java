@@ -348,7 +348,7 @@ class RunListTests {
 			String url = request.getURI().toString();
 			urls.add(url.substring(url.indexOf(LIST)));
 			boolean april = url.contains("start_time=1774972800");
-			int page = Integer.parseInt(url.replaceAll(".*offset=(\\d+).*", "$1"));
+			int page = InMemoryConnector.page(request);
 			int base = (april ? 0 : 1000) + (page - 1) * 100;
 			int size = (page < 2) ? 100 : 50;
 			return new InMemoryConnector.Reply(200,

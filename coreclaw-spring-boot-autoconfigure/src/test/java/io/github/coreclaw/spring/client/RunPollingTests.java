@@ -5,7 +5,6 @@
 
 package io.github.coreclaw.spring.client;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -45,9 +44,9 @@ class RunPollingTests {
 		try (CoreClawClient client = client(connector, EVERY_SECOND)) {
 			StepVerifier.withVirtualTime(() -> client.workerRuns().awaitCompletion(RUN, Duration.ofDays(1)))
 				.thenAwait(Duration.ofSeconds(2_000))
-				.then(() -> heap[0] = usedHeapAfterGc())
+				.then(() -> heap[0] = Heap.usedAfterGc())
 				.thenAwait(Duration.ofSeconds(7_000))
-				.then(() -> heap[1] = usedHeapAfterGc())
+				.then(() -> heap[1] = Heap.usedAfterGc())
 				.thenAwait(Duration.ofSeconds(1_000))
 				.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED))
 				.verifyComplete();
@@ -158,13 +157,6 @@ class RunPollingTests {
 				.verify(Duration.ofSeconds(10));
 		}
 		assertThat(reads).hasValue(2);
-	}
-
-	private static long usedHeapAfterGc() {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-		}
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 }

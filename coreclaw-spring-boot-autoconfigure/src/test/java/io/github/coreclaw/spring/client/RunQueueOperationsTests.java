@@ -125,9 +125,8 @@ class RunQueueOperationsTests {
 		// the page being read and at most one more.
 		List<String> urls = new CopyOnWriteArrayList<>();
 		InMemoryConnector connector = new InMemoryConnector((request) -> {
-			String url = request.getURI().toString();
-			urls.add(url.substring(url.indexOf(ITEMS)));
-			return new InMemoryConnector.Reply(200, itemPage(Integer.parseInt(url.replaceAll(".*offset=(\\d+).*", "$1")), 450));
+			urls.add(InMemoryConnector.pathAndQuery(request));
+			return new InMemoryConnector.Reply(200, itemPage(InMemoryConnector.page(request), 450));
 		});
 		try (CoreClawClient client = RunListTests.inMemoryClient(connector, null)) {
 			StepVerifier.create(client.runQueue().list(), 1)

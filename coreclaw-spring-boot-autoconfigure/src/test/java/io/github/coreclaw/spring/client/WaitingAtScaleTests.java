@@ -5,7 +5,6 @@
 
 package io.github.coreclaw.spring.client;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LongSummaryStatistics;
@@ -66,7 +65,7 @@ class WaitingAtScaleTests {
 			.polling(POLLING)
 			.build()) {
 			int threadsBefore = Thread.activeCount();
-			long heapBefore = usedHeapAfterGc();
+			long heapBefore = Heap.usedAfterGc();
 			AtomicInteger completed = new AtomicInteger();
 			Disposable[] waits = new Disposable[RUNS];
 			for (int i = 0; i < RUNS; i++) {
@@ -75,7 +74,7 @@ class WaitingAtScaleTests {
 					.subscribe((run) -> completed.incrementAndGet());
 			}
 			this.scheduler.advanceTimeBy(INTERVAL.multipliedBy(RUNNING_READS / 2).plus(INTERVAL.dividedBy(2)));
-			long heapWaiting = usedHeapAfterGc();
+			long heapWaiting = Heap.usedAfterGc();
 			assertThat(completed).hasValue(0);
 			assertThat(reads.values()).allSatisfy((count) -> assertThat(count.get()).isBetween(11, 14));
 			// The old loop of operators held about 12.6 KB per waiting run.
@@ -144,15 +143,6 @@ class WaitingAtScaleTests {
 		}
 		long atTheCap = IntStream.range(0, 2_000).filter((i) -> poller.pauseAfter(10).toMillis() == 15_000).count();
 		assertThat(atTheCap).as("pauses of exactly the longest interval").isLessThan(20);
-	}
-
-	private static long usedHeapAfterGc() {
-		long used = Long.MAX_VALUE;
-		for (int i = 0; i < 4; i++) {
-			System.gc();
-			used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-		}
-		return used;
 	}
 
 }

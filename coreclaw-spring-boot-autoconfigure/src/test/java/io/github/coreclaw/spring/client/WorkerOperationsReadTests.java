@@ -276,9 +276,8 @@ class WorkerOperationsReadTests {
 	void aSlowSubscriberMakesItReadAtMostOnePageAhead() {
 		List<String> requested = new CopyOnWriteArrayList<>();
 		InMemoryConnector connector = new InMemoryConnector((request) -> {
-			requested.add(request.getURI().getRawPath() + "?" + request.getURI().getRawQuery());
-			int page = Integer.parseInt(request.getURI().getQuery().replaceAll("offset=(\\d+).*", "$1"));
-			return new InMemoryConnector.Reply(200, workerPage(page, 550));
+			requested.add(InMemoryConnector.pathAndQuery(request));
+			return new InMemoryConnector.Reply(200, workerPage(InMemoryConnector.page(request), 550));
 		});
 		CoreClawClientSettings settings = CoreClawClientSettings.of("k-pages").withBaseUrl(URI.create("http://localhost:9"));
 		try (CoreClawClient client = CoreClawClient.builder(settings).connector(connector).build()) {

@@ -205,9 +205,8 @@ class WorkerRunOperationsTests {
 		// the page being read and at most one more.
 		List<String> urls = new CopyOnWriteArrayList<>();
 		InMemoryConnector connector = new InMemoryConnector((request) -> {
-			String url = request.getURI().toString();
-			urls.add(url.substring(url.indexOf(DETAIL)));
-			return new InMemoryConnector.Reply(200, resultPage(Integer.parseInt(url.replaceAll(".*offset=(\\d+).*", "$1")), 550));
+			urls.add(InMemoryConnector.pathAndQuery(request));
+			return new InMemoryConnector.Reply(200, resultPage(InMemoryConnector.page(request), 550));
 		});
 		try (CoreClawClient client = RunListTests.inMemoryClient(connector, null)) {
 			StepVerifier.create(client.workerRuns().results(RUN), 1)

@@ -141,9 +141,8 @@ class WorkerTaskListTests {
 		// the page being read and at most one more.
 		List<String> urls = new CopyOnWriteArrayList<>();
 		InMemoryConnector connector = new InMemoryConnector((request) -> {
-			String url = request.getURI().toString();
-			urls.add(url.substring(url.indexOf(LIST)));
-			return new InMemoryConnector.Reply(200, taskPage(Integer.parseInt(url.replaceAll(".*offset=(\\d+).*", "$1")), 550));
+			urls.add(InMemoryConnector.pathAndQuery(request));
+			return new InMemoryConnector.Reply(200, taskPage(InMemoryConnector.page(request), 550));
 		});
 		try (CoreClawClient client = RunListTests.inMemoryClient(connector, null)) {
 			StepVerifier.create(client.workerTasks().list(), 1)
