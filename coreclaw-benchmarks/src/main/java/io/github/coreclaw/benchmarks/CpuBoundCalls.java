@@ -12,14 +12,11 @@ import java.util.function.IntFunction;
 
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -56,12 +53,7 @@ final class CpuBoundCalls {
 	 */
 	static Outcome measure(String baseUrl) {
 		ConnectionProvider rawPool = ConnectionProvider.builder("raw").maxConnections(100).build();
-		WebClient raw = WebClient.builder()
-			.baseUrl(baseUrl)
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(rawPool)))
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer benchmark-key")
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+		WebClient raw = ResultsAtScale.rawClient(baseUrl, rawPool);
 		try (ConfigurableApplicationContext context = Benchmarks.starter(baseUrl, true)) {
 			WorkerTaskOperations tasks = context.getBean(WorkerTaskOperations.class);
 			IntFunction<Mono<?>> starterCall = (i) -> tasks.runAsync("task-" + i);
@@ -122,12 +114,7 @@ final class CpuBoundCalls {
 	 */
 	static void profile(String baseUrl, boolean starterSide, int seconds) {
 		ConnectionProvider rawPool = ConnectionProvider.builder("raw").maxConnections(100).build();
-		WebClient raw = WebClient.builder()
-			.baseUrl(baseUrl)
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(rawPool)))
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer benchmark-key")
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+		WebClient raw = ResultsAtScale.rawClient(baseUrl, rawPool);
 		try (ConfigurableApplicationContext context = Benchmarks.starter(baseUrl, true)) {
 			WorkerTaskOperations tasks = context.getBean(WorkerTaskOperations.class);
 			IntFunction<Mono<?>> call = starterSide ? (i) -> tasks.runAsync("task-" + i) : (i) -> rawRun(raw, "task-" + i);

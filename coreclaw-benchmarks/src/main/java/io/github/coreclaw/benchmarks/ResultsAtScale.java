@@ -100,8 +100,11 @@ final class ResultsAtScale {
 		}
 	}
 
-	/** A WebClient as an application would configure one for CoreClaw, on a pool of its own. */
-	private static WebClient rawClient(String baseUrl, ConnectionProvider pool) {
+	/**
+	 * A WebClient as an application would configure one for CoreClaw, on a pool of its own: the
+	 * baseline of goals 1 and 3.
+	 */
+	static WebClient rawClient(String baseUrl, ConnectionProvider pool) {
 		return WebClient.builder()
 			.baseUrl(baseUrl)
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
