@@ -43,6 +43,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class CoreClawClient implements AutoCloseable {
 
+	/**
+	 * How many bytes of a reply the WebClient's codecs buffer by default: enough for a page of
+	 * 100 large rows, CoreClaw's largest page.
+	 */
+	public static final int DEFAULT_MAX_IN_MEMORY_SIZE = 16 * 1024 * 1024;
+
 	/** Name of the Resilience4j {@link Retry} instance the client uses. */
 	public static final String RETRY_NAME = "coreclaw";
 
@@ -84,8 +90,8 @@ public final class CoreClawClient implements AutoCloseable {
 		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
 				: WebClient.builder().observationRegistry(builder.observationRegistry);
 		this.observations = new ClientObservations(builder.observationRegistry, builder.observationConvention);
-		this.transport = new Transport(this.settings, webClientBuilder, connector, builder.webClientCustomizers,
-				builder.clock);
+		this.transport = new Transport(this.settings, webClientBuilder, connector, builder.maxInMemorySize,
+				builder.webClientCustomizers, builder.clock);
 		Retry retry = null;
 		RetryRegistry ownRegistry = null;
 		if (builder.retrySettings != null) {
@@ -285,6 +291,8 @@ public final class CoreClawClient implements AutoCloseable {
 
 		private final List<Consumer<WebClient.Builder>> webClientCustomizers = new ArrayList<>();
 
+		private @Nullable Integer maxInMemorySize = DEFAULT_MAX_IN_MEMORY_SIZE;
+
 		private Builder(CoreClawClientSettings settings) {
 			if (settings == null) {
 				throw new IllegalArgumentException("settings must not be null");
@@ -421,6 +429,27 @@ public final class CoreClawClient implements AutoCloseable {
 				throw new IllegalArgumentException("observationConvention must not be null");
 			}
 			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Let the WebClient's codecs buffer replies of up to this many bytes (their
+		 * {@code maxInMemorySize}); a larger reply fails the call with a
+		 * {@link CoreClawResponseTooLargeException}. By default
+		 * {@value CoreClawClient#DEFAULT_MAX_IN_MEMORY_SIZE} bytes, enough for a page of 100 large
+		 * rows; {@code null} keeps the limit of the {@link #webClientBuilder WebClient.Builder}
+		 * given (the auto-configuration passes {@code null} when the application sets
+		 * {@code spring.http.codecs.max-in-memory-size}). A {@link #webClientCustomizer customizer}
+		 * that sets the codecs' limit wins over this.
+		 * @param maxInMemorySize the limit in bytes, {@code null} for the builder's own
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder maxInMemorySize(@Nullable Integer maxInMemorySize) {
+			if (maxInMemorySize != null && maxInMemorySize < 1) {
+				throw new IllegalArgumentException("maxInMemorySize must be positive, was " + maxInMemorySize);
+			}
+			this.maxInMemorySize = maxInMemorySize;
 			return this;
 		}
 

@@ -13,6 +13,7 @@ import java.util.List;
 import io.github.coreclaw.spring.client.internal.Durations;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
@@ -58,6 +59,14 @@ final class ErrorTranslator {
 	 */
 	CoreClawException translate(Call<?, ?> call, Throwable ex, boolean written) {
 		Throwable cause = rootCause(ex);
+		if (cause instanceof IllegalArgumentException) {
+			// The connector refused the request as it was being prepared (a header value with a
+			// line break, for instance): nothing reached the network.
+			return new CoreClawConnectionException("The request for " + call.operation() + " was refused before it "
+					+ "was sent: " + cause.getMessage() + ". The request was not sent; check the headers that the "
+					+ "client's settings (coreclaw.api-key) and the application's exchange filters add.", false, false,
+					ex);
+		}
 		if (ex instanceof WebClientRequestException && isPoolExhausted(cause)) {
 			return new CoreClawConnectionException("No connection to CoreClaw became free for " + call.operation()
 					+ " (" + cause.getMessage() + "). The request was not sent and is safe to retry; for large "
@@ -75,6 +84,25 @@ final class ErrorTranslator {
 					+ consequence(retryClass), true, retryClass == RetryClass.STARTS_RUN, ex);
 		}
 		return new CoreClawException("Could not complete " + call.operation() + ": " + ex, ex);
+	}
+
+	/**
+	 * The exception for a reply larger than the WebClient's codecs may buffer.
+	 * @param call the call
+	 * @param status the HTTP status of the reply
+	 * @param ex the codecs' failure
+	 * @return the exception
+	 */
+	CoreClawResponseTooLargeException tooLarge(Call<?, ?> call, int status, DataBufferLimitException ex) {
+		boolean runCreated = call.endpoint().retryClass() == RetryClass.STARTS_RUN && status >= 200 && status < 300;
+		String consequence = runCreated ? " CoreClaw answered HTTP " + status + ", so the run was created: look at "
+				+ "the recent runs rather than starting it again."
+				: (status >= 200 && status < 300) ? consequence(call.endpoint().retryClass()) : "";
+		return new CoreClawResponseTooLargeException("CoreClaw's reply to " + call.operation() + " (HTTP " + status
+				+ ") is larger than the WebClient's codecs may buffer (" + ex.getMessage() + "). Raise "
+				+ "spring.http.codecs.max-in-memory-size (or set the codecs' limit in a CoreClawWebClientCustomizer), "
+				+ "or ask for smaller pages." + consequence, status,
+				(status >= 200 && status < 300) && call.endpoint().retryClass() != RetryClass.READ, runCreated, ex);
 	}
 
 	/**

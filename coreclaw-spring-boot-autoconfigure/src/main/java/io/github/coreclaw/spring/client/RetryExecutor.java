@@ -62,13 +62,14 @@ final class RetryExecutor {
 	/**
 	 * Apply the retry to the attempts of an operation of the given class.
 	 * <p>
-	 * With the client's own retry policy the first attempt runs bare (an attempt of the
-	 * {@link Transport} takes both hooks itself, other publishers get two plain operators): a
-	 * success only counts
-	 * itself in the retry's metrics, and the retry's context (its events, waits and the list of
-	 * failures) is built only once an attempt has failed. A retry the application configured
-	 * (its own predicates, perhaps a result predicate) gets Resilience4j's operator around every
-	 * call, with the failures its class forbids repeating hidden from it.
+	 * The first attempt runs as it is: a success only counts itself in the retry's metrics,
+	 * and the retry's context (its events, waits and the list of failures) is built only once an
+	 * attempt has failed. A retry the application configured for reads and idempotent calls
+	 * gets Resilience4j's operator around every call instead, so that its own predicates (a
+	 * result predicate among them) apply, with the failures CoreClaw refused for good hidden
+	 * from it. Calls that start runs or act only once never show their results to a retry,
+	 * whoever configured it: a result predicate could otherwise repeat a run start that
+	 * succeeded.
 	 * @param <R> the type of the result
 	 * @param retryClass how the operation may be repeated
 	 * @param attempt one attempt, subscribed again for each retry
@@ -80,21 +81,12 @@ final class RetryExecutor {
 			return attempt;
 		}
 		Predicate<Throwable> repeatable = repeatable(retryClass);
-		if (!this.ownPolicy) {
+		boolean showsResults = retryClass == RetryClass.READ || retryClass == RetryClass.IDEMPOTENT;
+		if (!this.ownPolicy && showsResults) {
 			return withOperator(attempt, retry, repeatable);
 		}
-		Function<Throwable, Mono<R>> afterFailure = (failure) -> new Retrying<>(retry, attempt, repeatable)
-			.after(failure);
-		if (attempt instanceof Transport.Recoverable<?> recoverable) {
-			// No operator at all: the attempt itself counts its success and hands over on failure.
-			return recoverable(recoverable, attempt).recovering(this.successWithoutRetry, afterFailure);
-		}
-		return attempt.doOnSuccess((result) -> this.successWithoutRetry.run()).onErrorResume(afterFailure);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <R> Transport.Recoverable<R> recoverable(Transport.Recoverable<?> recoverable, Mono<R> attempt) {
-		return (Transport.Recoverable<R>) recoverable;
+		return attempt.doOnSuccess((result) -> this.successWithoutRetry.run())
+			.onErrorResume((failure) -> new Retrying<>(retry, attempt, repeatable, this.ownPolicy).after(failure));
 	}
 
 	private static <R> Mono<R> withOperator(Mono<R> attempt, Retry retry, @Nullable Predicate<Throwable> repeatable) {
@@ -185,12 +177,15 @@ final class RetryExecutor {
 
 		private final @Nullable Predicate<Throwable> repeatable;
 
+		private final boolean ownPolicy;
+
 		private final List<Throwable> failures = new ArrayList<>(4);
 
-		Retrying(Retry retry, Mono<R> attempt, @Nullable Predicate<Throwable> repeatable) {
+		Retrying(Retry retry, Mono<R> attempt, @Nullable Predicate<Throwable> repeatable, boolean ownPolicy) {
 			this.context = retry.asyncContext();
 			this.attempt = attempt;
 			this.repeatable = repeatable;
+			this.ownPolicy = ownPolicy;
 		}
 
 		Mono<R> after(Throwable failure) {
@@ -198,9 +193,13 @@ final class RetryExecutor {
 			if (failure instanceof Error) {
 				return Mono.error(failure);
 			}
-			// A failure the operation must not repeat reaches the retry as one its predicate
-			// refuses: counted as failed without retry, never waited for.
+			// A failure the operation must not repeat reaches the client's own retry as one its
+			// predicate refuses: counted as failed without retry, never waited for. An
+			// application's retry, whose predicate could accept anything, never sees it.
 			boolean mayRepeat = this.repeatable == null || this.repeatable.test(failure);
+			if (!mayRepeat && !this.ownPolicy) {
+				return Mono.error(attempts(failure, this.failures));
+			}
 			long wait = this.context.onError(mayRepeat ? failure : new NotRepeatable(failure));
 			if (wait < 1) {
 				return Mono.error(attempts(failure, this.failures));

@@ -52,13 +52,19 @@ class ResponseTimeoutTests {
 
 	@Test
 	void aReplyThatStopsForLongerThanTheTimeoutFailsTheCall() {
-		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withFixedDelay(1500)));
-		CoreClawClient client = client(Duration.ofMillis(300));
+		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withFixedDelay(3000)));
+		// No retry: one attempt, timed on its own.
+		CoreClawClient client = ClosesClients.track(CoreClawClient
+			.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(300)))
+			.build());
 		long start = System.nanoTime();
 		assertThatExceptionOfType(CoreClawTimeoutException.class)
 			.isThrownBy(() -> client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)))
-			.withMessageStartingWith("No response from CoreClaw to GET /api/v2/worker-runs/r1 within 300ms");
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
+			.withMessage("No response from CoreClaw to GET /api/v2/worker-runs/r1 within 300ms "
+					+ "(coreclaw.response-timeout).")
+			.satisfies((ex) -> assertThat(ex.isRequestSent()).isTrue());
+		// Well before the reply (3 s), whatever the load of the machine.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 	}
 
 	@Test
@@ -117,20 +123,6 @@ class ResponseTimeoutTests {
 			.isThrownBy(() -> client.workerRuns().getRun(new RunSlug("r1")).block(Duration.ofSeconds(5)))
 			.withMessageStartingWith("No response from CoreClaw to GET /api/v2/worker-runs/r1 within 400ms");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
-	}
-
-	@Test
-	void aTimeoutReachesTheCallerOnReactorsParallelSchedulerNotOnTheSweepThread() {
-		wireMock.stubFor(get(anyUrl()).willReturn(json(200, RUNNING).withFixedDelay(1500)));
-		CoreClawClient client = ClosesClients.track(CoreClawClient
-			.builder(settings(wireMock).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(200)))
-			.build());
-		String thread = client.workerRuns()
-			.getRun(new RunSlug("r1"))
-			.map((run) -> "no timeout")
-			.onErrorResume(CoreClawTimeoutException.class, (ex) -> Mono.just(Thread.currentThread().getName()))
-			.block(Duration.ofSeconds(5));
-		assertThat(thread).startsWith("parallel-");
 	}
 
 	private static CoreClawClient client(Duration responseTimeout) {
