@@ -37,6 +37,7 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -59,6 +60,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Import(CoreClawCallbackConfiguration.class)
 @ImportRuntimeHints(CoreClawRuntimeHints.class)
 public final class CoreClawAutoConfiguration {
+
+	private static final String CODECS_MAX_IN_MEMORY_SIZE = "spring.http.codecs.max-in-memory-size";
 
 	@Bean
 	@ConditionalOnMissingBean(CoreClawConnectionDetails.class)
@@ -84,7 +87,7 @@ public final class CoreClawAutoConfiguration {
 			ObjectProvider<CoreClawWebClientCustomizer> customizers, ObjectProvider<RetryRegistry> retryRegistry,
 			@Qualifier("coreClawConnectionProvider") ConnectionProvider connectionProvider,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<CoreClawObservationConvention> observationConvention) {
+			ObjectProvider<CoreClawObservationConvention> observationConvention, Environment environment) {
 		CoreClawClientSettings settings = CoreClawClientSettingsMapper.map(properties, connectionDetails);
 		// Boot's connector builder keeps SSL bundles; the CoreClaw client sets its own connect
 		// timeout, applies response timeouts per call and never follows a redirect (the API key
@@ -101,6 +104,10 @@ public final class CoreClawAutoConfiguration {
 		CoreClawClient.Builder builder = CoreClawClient.builder(settings)
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.connector(connector);
+		if (environment.containsProperty(CODECS_MAX_IN_MEMORY_SIZE)) {
+			// The application chose the codecs' limit for every WebClient: the client keeps it.
+			builder.maxInMemorySize(null);
+		}
 		jsonMapper.ifAvailable(builder::rowMapper);
 		builder.polling(CoreClawClientSettingsMapper.mapPolling(properties.getPolling()));
 		URI receiverUrl = CoreClawClientSettingsMapper.callbackReceiverUrl(properties.getCallback(),
