@@ -34,17 +34,17 @@ final class DefaultRunQueueOperations implements RunQueueOperations {
 	static final Endpoint<QueueResultsData, List<QueueItemResult>> ACTIVATE = Endpoint
 		.post("run-queue.activate", ITEMS_PATH + "/activate", RetryClass.NON_IDEMPOTENT)
 		.reply(QueueResultsData.class, "data.results, each with its queue_ref",
-				(data, call) -> (data != null) ? data.toResults() : null);
+				(data, call) -> QueueResultsData.toResults(data, refsOf(call)));
 
 	static final Endpoint<QueueResultsData, List<QueueItemResult>> RELEASE = Endpoint
 		.post("run-queue.release", ITEMS_PATH + "/release", RetryClass.NON_IDEMPOTENT)
 		.reply(QueueResultsData.class, "data.results, each with its queue_ref",
-				(data, call) -> (data != null) ? data.toResults() : null);
+				(data, call) -> QueueResultsData.toResults(data, refsOf(call)));
 
 	static final Endpoint<QueueResultsData, QueueItemResult> RELEASE_ONE = Endpoint
 		.post("run-queue.release-one", ITEMS_PATH + "/{queueId}/release", RetryClass.NON_IDEMPOTENT)
 		.reply(QueueResultsData.class, "data.results with the item's result",
-				(data, call) -> (data != null) ? data.toResult(queueIdOf(call)) : null);
+				(data, call) -> QueueResultsData.toResult(data, queueIdOf(call)));
 
 	private final CoreClawClient client;
 
@@ -99,6 +99,11 @@ final class DefaultRunQueueOperations implements RunQueueOperations {
 	private static Pager.@Nullable Page<QueueItem> itemPage(QueueItemsData data) {
 		List<QueueItem> items = data.items();
 		return (items != null) ? new Pager.Page<>(data.pageIndex(), data.count(), items) : null;
+	}
+
+	private static List<String> refsOf(Call<?, ?> call) {
+		List<String> refs = (call.body() instanceof QueueRequest request) ? request.queueRefs() : null;
+		return (refs != null) ? refs : List.of();
 	}
 
 	private static String queueIdOf(Call<?, ?> call) {

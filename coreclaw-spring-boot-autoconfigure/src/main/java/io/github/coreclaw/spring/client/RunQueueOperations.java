@@ -21,7 +21,10 @@ import reactor.core.publisher.Mono;
  * <p>
  * Activating and releasing succeed or fail item by item: the reply says what happened to each
  * item ({@link QueueItemResult}), and an item that could not be activated or released is no
- * error of the call.
+ * error of the call. A reply with code 0 never fails the call: when it carries no per-item
+ * results (CoreClaw's own OpenAPI examples answer with an empty {@code data}), CoreClaw accepted
+ * the request, and the result holds every item asked for, in the order asked, as a success
+ * without per-item detail ({@link QueueItemResult#reported()} is {@code false}).
  *
  * @since 0.2.0
  */
@@ -48,7 +51,8 @@ public interface RunQueueOperations {
 	 * waiting fails on its own; activation is subject to the plan's concurrency limit
 	 * ({@link CoreClawConcurrencyLimitException}).
 	 * @param queueRefs the items, at least one, each at most once
-	 * @return what happened to each item, in CoreClaw's order
+	 * @return what happened to each item, in CoreClaw's order; every item, in the order given,
+	 * as accepted without detail if CoreClaw's code-0 reply has no per-item results
 	 */
 	Mono<List<QueueItemResult>> activate(List<String> queueRefs);
 
@@ -57,7 +61,8 @@ public interface RunQueueOperations {
 	 * ({@code POST /api/v2/run-queue/items/release}).
 	 * @param queueRefs the items, at least one, each at most once
 	 * @param reason why, recorded by CoreClaw; {@code null} for none
-	 * @return what happened to each item, in CoreClaw's order
+	 * @return what happened to each item, in CoreClaw's order; every item, in the order given,
+	 * as accepted without detail if CoreClaw's code-0 reply has no per-item results
 	 */
 	Mono<List<QueueItemResult>> release(List<String> queueRefs, @Nullable String reason);
 
@@ -66,7 +71,8 @@ public interface RunQueueOperations {
 	 * ({@code POST /api/v2/run-queue/items/{queueId}/release}).
 	 * @param queueRef the item
 	 * @param reason why, recorded by CoreClaw; {@code null} for none
-	 * @return what happened to the item
+	 * @return what happened to the item; the item as accepted without detail if CoreClaw's
+	 * code-0 reply has no per-item results
 	 */
 	Mono<QueueItemResult> release(String queueRef, @Nullable String reason);
 

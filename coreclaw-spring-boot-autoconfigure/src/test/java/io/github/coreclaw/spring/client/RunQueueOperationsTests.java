@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -191,19 +192,54 @@ class RunQueueOperationsTests {
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "{\"code\":0,\"message\":\"success\",\"request_id\":\"req-123\",\"data\":{}}",
+			"{\"code\":0,\"message\":\"success\",\"request_id\":\"req-123\"}",
+			"{\"code\":0,\"message\":\"success\",\"request_id\":\"req-123\",\"data\":null}",
+			"{\"code\":0,\"message\":\"success\",\"request_id\":\"req-123\",\"data\":{\"results\":null}}",
+			"{\"code\":0,\"message\":\"success\",\"request_id\":\"req-123\",\"data\":{\"results\":[]}}" })
+	void aCodeZeroReplyWithoutPerItemResultsAcceptsEveryItemAskedForWithoutDetail(String reply) {
+		wireMock.stubFor(post(anyUrl()).willReturn(json(200, reply)));
+		try (CoreClawClient client = client()) {
+			assertThat(client.runQueue().activate(List.of("123457", "123456")).block(Duration.ofSeconds(5)))
+				.containsExactly(new QueueItemResult("123457", true, null, false),
+						new QueueItemResult("123456", true, null, false));
+			assertThat(client.runQueue().release(List.of("9", "8", "7"), "no longer needed").block(Duration.ofSeconds(5)))
+				.containsExactly(QueueItemResult.acceptedWithoutDetail("9"), QueueItemResult.acceptedWithoutDetail("8"),
+						QueueItemResult.acceptedWithoutDetail("7"));
+			QueueItemResult one = client.runQueue().release("123456", null).block(Duration.ofSeconds(5));
+			assertThat(one).isEqualTo(QueueItemResult.acceptedWithoutDetail("123456"));
+			assertThat(one.success()).isTrue();
+			assertThat(one.error()).isNull();
+			assertThat(one.reported()).isFalse();
+		}
+		wireMock.verify(3, anyRequestedFor(anyUrl()));
+		wireMock.verify(1, postRequestedFor(urlEqualTo(ITEMS + "/activate")));
+		wireMock.verify(1, postRequestedFor(urlEqualTo(ITEMS + "/release")));
+		wireMock.verify(1, postRequestedFor(urlEqualTo(ITEMS + "/123456/release")));
+	}
+
 	@Test
-	void aReplyWithoutResultsIsAnError() {
-		wireMock.stubFor(post(anyUrl()).willReturn(json(200, "{\"code\":0,\"request_id\":\"req-r\",\"data\":{}}")));
+	void aReportedResultSaysSoAndOnlyAnAcceptedResultMayGoUnreported() {
+		assertThat(new QueueItemResult("1", false, "queue item not found").reported()).isTrue();
+		assertThat(new QueueItemResult("1", true, null)).isNotEqualTo(QueueItemResult.acceptedWithoutDetail("1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new QueueItemResult("1", false, null, false))
+			.withMessage("a result that CoreClaw did not report must be a success without error");
+		assertThatIllegalArgumentException().isThrownBy(() -> new QueueItemResult("1", true, "why", false))
+			.withMessage("a result that CoreClaw did not report must be a success without error");
+	}
+
+	@Test
+	void aResultWithoutItsQueueRefIsAnError() {
+		wireMock.stubFor(post(anyUrl()).willReturn(
+				json(200, "{\"code\":0,\"request_id\":\"req-r\",\"data\":{\"results\":[{\"success\":true}]}}")));
 		try (CoreClawClient client = client()) {
 			assertThatExceptionOfType(CoreClawApiException.class)
 				.isThrownBy(() -> client.runQueue().activate(List.of("1")).block(Duration.ofSeconds(5)))
 				.withMessage("CoreClaw answered POST /api/v2/run-queue/items/activate with HTTP 200, code 0 "
 						+ "(request_id req-r) but without the expected data.results, each with its queue_ref");
-			assertThatExceptionOfType(CoreClawApiException.class)
-				.isThrownBy(() -> client.runQueue().release("1", null).block(Duration.ofSeconds(5)))
-				.withMessage("CoreClaw answered POST /api/v2/run-queue/items/1/release with HTTP 200, code 0 "
-						+ "(request_id req-r) but without the expected data.results with the item's result");
 		}
+		wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
@@ -313,7 +349,8 @@ class RunQueueOperationsTests {
 		try (CoreClawClient client = client()) {
 			Mono<List<QueueItemResult>> activation = client.runQueue().activate(refs);
 			refs.add("3");
-			assertThat(activation.block(Duration.ofSeconds(5))).isEmpty();
+			assertThat(activation.block(Duration.ofSeconds(5))).containsExactly(QueueItemResult.acceptedWithoutDetail("1"),
+					QueueItemResult.acceptedWithoutDetail("2"));
 		}
 		wireMock.verify(1, postRequestedFor(urlEqualTo(ITEMS + "/activate"))
 			.withRequestBody(equalToJson("{\"queue_refs\":[\"1\",\"2\"]}", false, false)));

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -211,6 +212,25 @@ class CoreClawSimulatorWorkerTaskTests {
 		TaskQuery busy = TaskQuery.builder().keyword("BUSY").build();
 		assertThat(this.tasks.list(busy).map(WorkerTask::slug).collectList().block(TIMEOUT))
 			.containsExactly(CoreClawSimulator.BUSY_TASK);
+	}
+
+	@Test
+	void listKeywordMatchesTheSlugAsWellAsTheTitleIgnoringCase() {
+		String created = this.tasks.create(WorkerTaskDefinition.builder("coreclaw~tea-finder", "Matcha", INPUT).build())
+			.block(TIMEOUT);
+		simulator.server().resetRequests();
+		// No title holds "-task" nor the created task's slug: only the slugs can match.
+		TaskQuery hyphenated = TaskQuery.builder().keyword("-task").build();
+		assertThat(this.tasks.list(hyphenated).map(WorkerTask::slug).collectList().block(TIMEOUT))
+			.containsExactly(CoreClawSimulator.DEMO_TASK, CoreClawSimulator.RATE_LIMITED_TASK, CoreClawSimulator.BUSY_TASK);
+		TaskQuery upperCase = TaskQuery.builder().keyword("LIMITED-TASK").build();
+		assertThat(this.tasks.list(upperCase).map(WorkerTask::slug).collectList().block(TIMEOUT))
+			.containsExactly(CoreClawSimulator.RATE_LIMITED_TASK);
+		TaskQuery bySlug = TaskQuery.builder().keyword(created.toLowerCase(Locale.ROOT)).build();
+		assertThat(this.tasks.list(bySlug).map(WorkerTask::title).collectList().block(TIMEOUT)).containsExactly("Matcha");
+		simulator.server().verify(3, anyRequestedFor(anyUrl()));
+		simulator.server().verify(1,
+				getRequestedFor(urlEqualTo("/api/v2/worker-tasks?offset=1&limit=100&keyword=-task")));
 	}
 
 	@Test

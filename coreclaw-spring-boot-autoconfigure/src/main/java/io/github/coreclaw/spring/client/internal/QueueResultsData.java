@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code data} of a reply to activating or releasing run queue items: what happened to each.
+ * <p>
+ * A reply with code 0 never fails the call: when it carries no per-item results (no
+ * {@code data}, no {@code results} or an empty list, as in the examples of CoreClaw's OpenAPI
+ * file), every item asked for was accepted, with no per-item detail.
  *
  * @param results one result per item
  */
@@ -23,14 +27,17 @@ public record QueueResultsData(@Nullable List<@Nullable Result> results) {
 
 	/**
 	 * The result of every item.
-	 * @return the results, {@code null} if CoreClaw sent none or one without its {@code queue_ref}
+	 * @param data the reply's {@code data}, {@code null} if it had none
+	 * @param requested the items that were asked for, in the order they were sent
+	 * @return the results, in CoreClaw's order; every item asked for as accepted without detail
+	 * if CoreClaw sent no result; {@code null} if a result lacks its {@code queue_ref}
 	 */
-	public @Nullable List<QueueItemResult> toResults() {
-		if (this.results == null) {
-			return null;
+	public static @Nullable List<QueueItemResult> toResults(@Nullable QueueResultsData data, List<String> requested) {
+		if (data == null || data.results == null || data.results.isEmpty()) {
+			return requested.stream().map(QueueItemResult::acceptedWithoutDetail).toList();
 		}
-		List<QueueItemResult> converted = new ArrayList<>(this.results.size());
-		for (Result result : this.results) {
+		List<QueueItemResult> converted = new ArrayList<>(data.results.size());
+		for (Result result : data.results) {
 			String queueRef = (result != null) ? ref(result.queueRef()) : null;
 			if (queueRef == null) {
 				return null;
@@ -42,20 +49,22 @@ public record QueueResultsData(@Nullable List<@Nullable Result> results) {
 
 	/**
 	 * The result of the one item that was asked for.
+	 * @param data the reply's {@code data}, {@code null} if it had none
 	 * @param queueRef the item that was asked for, also used when the result does not name it
-	 * @return the result, {@code null} if CoreClaw sent no result for that item
+	 * @return the result; the item as accepted without detail if CoreClaw sent no result;
+	 * {@code null} if CoreClaw sent results but none for that item
 	 */
-	public @Nullable QueueItemResult toResult(String queueRef) {
-		if (this.results == null) {
-			return null;
+	public static @Nullable QueueItemResult toResult(@Nullable QueueResultsData data, String queueRef) {
+		if (data == null || data.results == null || data.results.isEmpty()) {
+			return QueueItemResult.acceptedWithoutDetail(queueRef);
 		}
-		for (Result result : this.results) {
+		for (Result result : data.results) {
 			if (result != null && queueRef.equals(ref(result.queueRef()))) {
 				return result.toResult(queueRef);
 			}
 		}
-		if (this.results.size() == 1 && this.results.get(0) != null && ref(this.results.get(0).queueRef()) == null) {
-			return this.results.get(0).toResult(queueRef);
+		if (data.results.size() == 1 && data.results.get(0) != null && ref(data.results.get(0).queueRef()) == null) {
+			return data.results.get(0).toResult(queueRef);
 		}
 		return null;
 	}
