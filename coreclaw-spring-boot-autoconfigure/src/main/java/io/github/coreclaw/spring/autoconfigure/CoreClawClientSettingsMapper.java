@@ -123,7 +123,8 @@ final class CoreClawClientSettingsMapper {
 			ApplicationEventPublisher publisher, Consumer<RunSlug> runChanged) {
 		String secret = checkCallback(callback);
 		return settings("coreclaw.callback.", CoreClawCallbackReceiver.class,
-				() -> new CoreClawCallbackReceiver(secret, callback.getDedupeWindow(), publisher, runChanged));
+				() -> new CoreClawCallbackReceiver(secret, callback.getDedupeWindow(), callback.getDedupeMaxKeys(),
+						publisher, runChanged));
 	}
 
 	/**

@@ -429,6 +429,11 @@ public class CoreClawProperties {
 		private Duration dedupeWindow = Duration.ofMinutes(10);
 
 		/**
+		 * Most run and status pairs remembered at once within the dedupe window, about 160 bytes each (16 MB for the default); beyond it the oldest are forgotten first, and a repeat of a forgotten pair is published again.
+		 */
+		private int dedupeMaxKeys = 100_000;
+
+		/**
 		 * Public https URL of this application as CoreClaw reaches it, to which the path is appended for RunOptions callbackToReceiver.
 		 */
 		private @Nullable URI publicBaseUrl;
@@ -463,6 +468,14 @@ public class CoreClawProperties {
 
 		public void setDedupeWindow(Duration dedupeWindow) {
 			this.dedupeWindow = dedupeWindow;
+		}
+
+		public int getDedupeMaxKeys() {
+			return this.dedupeMaxKeys;
+		}
+
+		public void setDedupeMaxKeys(int dedupeMaxKeys) {
+			this.dedupeMaxKeys = dedupeMaxKeys;
 		}
 
 		public @Nullable URI getPublicBaseUrl() {

@@ -8,19 +8,14 @@ package io.github.coreclaw.spring.callback;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Iterator;
+import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import io.github.coreclaw.spring.client.InvalidSettingException;
 import io.github.coreclaw.spring.client.RunSlug;
-import io.github.coreclaw.spring.client.RunStatus;
-import io.github.coreclaw.spring.client.internal.Durations;
-import io.github.coreclaw.spring.client.internal.Identifiers;
-import io.github.coreclaw.spring.client.internal.WireValues;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +33,23 @@ import org.springframework.http.HttpStatus;
  * calls waiting for the run and publishes a {@link CoreClawRunCallbackEvent} off the request
  * thread.
  * <p>
+ * Listeners get each change of a run at most once, after CoreClaw's request has been
+ * answered: the receiver answers 204 as soon as it has handed the event off to be published,
+ * does not publish repeats within the dedupe window, and never publishes an event again by
+ * itself, so a listener that throws, or an application that stops before its listeners ran,
+ * loses that change. One exception: when publishing throws, the (run, status) pair is
+ * forgotten, so that a later delivery of the same change by CoreClaw is published again, and
+ * listeners that ran before the failing one see it a second time. A hand-off that fails (the
+ * publishing scheduler refuses the task) is answered 503 and the pair forgotten, so that
+ * CoreClaw's next delivery is handed off again. {@code getRun} stays authoritative: an
+ * application that must not miss a run's end also awaits or reads the run.
+ * <p>
+ * A (run, status) pair is remembered for the dedupe window, and at most
+ * {@code dedupeMaxKeys} pairs are remembered at once. Within that bound no pair is forgotten
+ * before its window ends; beyond it, the oldest pairs are forgotten first (a warning is logged
+ * once), and a repeat of a forgotten pair is published again. Each remembered pair takes
+ * about 160 bytes (16 MB for the default bound when full).
+ * <p>
  * {@link CoreClawCallbackHandler} (WebFlux) and {@link CoreClawServletCallbackHandler} (Spring
  * MVC) adapt it to their stack; they only read the request and write the {@link Reply}.
  *
@@ -54,7 +66,8 @@ public final class CoreClawCallbackReceiver {
 	/** Fewest characters of a secret. */
 	public static final int MIN_SECRET_LENGTH = 16;
 
-	private static final int MAX_REMEMBERED = 10_000;
+	/** Most (run, status) pairs remembered at once unless told otherwise. */
+	public static final int DEFAULT_DEDUPE_MAX_KEYS = 100_000;
 
 	private static final Log logger = LogFactory.getLog(CoreClawCallbackReceiver.class);
 
@@ -62,20 +75,17 @@ public final class CoreClawCallbackReceiver {
 
 	private final byte[] secret;
 
-	private final Duration dedupeWindow;
-
 	private final ApplicationEventPublisher publisher;
 
 	private final Consumer<RunSlug> runChanged;
 
 	private final Executor publishing;
 
-	private final LongSupplier nanoTime;
-
-	private final Map<String, Long> seen = new ConcurrentHashMap<>();
+	private final RecentKeys recent;
 
 	/**
-	 * Create a receiver.
+	 * Create a receiver that remembers at most {@value #DEFAULT_DEDUPE_MAX_KEYS} (run, status)
+	 * pairs.
 	 * @param secret the secret the callback path must carry (see {@link #checkSecret})
 	 * @param dedupeWindow how long a (run, status) pair is remembered to drop repeats
 	 * @param publisher where events are published
@@ -85,28 +95,49 @@ public final class CoreClawCallbackReceiver {
 	 */
 	public CoreClawCallbackReceiver(String secret, Duration dedupeWindow, ApplicationEventPublisher publisher,
 			Consumer<RunSlug> runChanged) {
-		this(secret, dedupeWindow, publisher, runChanged, (task) -> Schedulers.boundedElastic().schedule(task),
-				System::nanoTime);
+		this(secret, dedupeWindow, DEFAULT_DEDUPE_MAX_KEYS, publisher, runChanged);
+	}
+
+	/**
+	 * Create a receiver.
+	 * @param secret the secret the callback path must carry (see {@link #checkSecret})
+	 * @param dedupeWindow how long a (run, status) pair is remembered to drop repeats
+	 * @param dedupeMaxKeys most (run, status) pairs remembered at once; beyond it the oldest are
+	 * forgotten before their window ends
+	 * @param publisher where events are published
+	 * @param runChanged told of each new callback that names a run slug, so that waiting calls
+	 * re-read the run (for example {@code coreClawClient::runChanged})
+	 * @throws InvalidSettingException naming {@code secret}, {@code dedupeWindow} or
+	 * {@code dedupeMaxKeys} if one is wrong
+	 * @since 0.1.0
+	 */
+	public CoreClawCallbackReceiver(String secret, Duration dedupeWindow, int dedupeMaxKeys,
+			ApplicationEventPublisher publisher, Consumer<RunSlug> runChanged) {
+		this(secret, dedupeWindow, dedupeMaxKeys, publisher, runChanged,
+				(task) -> Schedulers.boundedElastic().schedule(task), System::nanoTime);
 	}
 
 	/**
 	 * Create a receiver that publishes on the given executor and reads the given clock.
 	 */
-	CoreClawCallbackReceiver(String secret, Duration dedupeWindow, ApplicationEventPublisher publisher,
-			Consumer<RunSlug> runChanged, Executor publishing, LongSupplier nanoTime) {
+	CoreClawCallbackReceiver(String secret, Duration dedupeWindow, int dedupeMaxKeys,
+			ApplicationEventPublisher publisher, Consumer<RunSlug> runChanged, Executor publishing,
+			LongSupplier nanoTime) {
 		this.secret = checkSecret(secret).getBytes(StandardCharsets.UTF_8);
 		if (dedupeWindow == null || dedupeWindow.isZero() || dedupeWindow.isNegative()) {
 			throw new InvalidSettingException("dedupeWindow", "a positive duration",
-					(dedupeWindow != null) ? "was " + Durations.format(dedupeWindow) : "is not set");
+					(dedupeWindow != null) ? "was " + format(dedupeWindow) : "is not set");
+		}
+		if (dedupeMaxKeys < 1) {
+			throw new InvalidSettingException("dedupeMaxKeys", "at least 1", "was " + dedupeMaxKeys);
 		}
 		if (publisher == null || runChanged == null) {
 			throw new IllegalArgumentException("publisher and runChanged must not be null");
 		}
-		this.dedupeWindow = dedupeWindow;
 		this.publisher = publisher;
 		this.runChanged = runChanged;
 		this.publishing = publishing;
-		this.nanoTime = nanoTime;
+		this.recent = new RecentKeys(dedupeWindow, dedupeMaxKeys, nanoTime);
 	}
 
 	/**
@@ -125,7 +156,7 @@ public final class CoreClawCallbackReceiver {
 		if (secret.length() < MIN_SECRET_LENGTH) {
 			throw new InvalidSettingException("secret", requirement, "it has only " + secret.length() + " characters");
 		}
-		if (!Identifiers.isSlug(secret)) {
+		if (!secret.chars().allMatch(CoreClawCallbackReceiver::isPathCharacter)) {
 			throw new InvalidSettingException("secret", requirement,
 					"it has characters that do not belong in a URL path segment");
 		}
@@ -158,58 +189,77 @@ public final class CoreClawCallbackReceiver {
 		if (json == null || !json.isObject()) {
 			return Reply.badRequest("the body is not a JSON object");
 		}
-		RunCallback callback = toCallback(json);
-		if (callback == null) {
+		RunCallback.Builder withRun = withRun(json);
+		if (withRun == null) {
 			return Reply.badRequest("the body names no run (run_slug or run_id)");
 		}
-		if (callback.rawStatus().isEmpty()) {
+		String status = text(json.get("run_status"));
+		if (status == null || status.isEmpty()) {
 			return Reply.badRequest("the body has no run_status");
 		}
-		if (firstTime(callback.runKey() + "|" + callback.rawStatus())) {
+		RunCallback callback = withRun.rawStatus(status).build();
+		String key = callback.runKey() + "|" + callback.rawStatus();
+		Long claim = this.recent.claim(key);
+		if (claim == null) {
+			return Reply.ACCEPTED;
+		}
+		try {
 			callback.findRunSlug().ifPresent(this.runChanged);
-			this.publishing.execute(() -> publish(callback));
+			this.publishing.execute(() -> publish(callback, key, claim));
+		}
+		catch (RuntimeException ex) {
+			// Not handed off: forget the pair, so that CoreClaw's next delivery is not taken for a repeat.
+			this.recent.release(key, claim);
+			logger.warn("A CoreClaw callback for run " + callback.runKey() + " (" + callback.rawStatus()
+					+ ") could not be handed off; answered 503 so that CoreClaw sends it again", ex);
+			return Reply.UNAVAILABLE;
 		}
 		return Reply.ACCEPTED;
 	}
 
-	private void publish(RunCallback callback) {
+	private void publish(RunCallback callback, String key, Long claim) {
 		try {
 			this.publisher.publishEvent(new CoreClawRunCallbackEvent(this, callback));
 		}
 		catch (RuntimeException ex) {
-			logger.error("A listener of CoreClaw callbacks failed for run " + callback.runKey(), ex);
+			// CoreClaw has its answer already; forgetting the pair lets a later delivery of it through.
+			this.recent.release(key, claim);
+			logger.error("Publishing the CoreClaw callback for run " + callback.runKey() + " (" + callback.rawStatus()
+					+ ") failed; it is published again only if CoreClaw sends it again", ex);
 		}
 	}
 
-	private boolean firstTime(String key) {
-		long now = this.nanoTime.getAsLong();
-		if (this.seen.size() >= MAX_REMEMBERED) {
-			forgetExpired(now);
-		}
-		boolean[] first = { false };
-		// Decide and record in one step, so that two repeats on two threads cannot both pass.
-		this.seen.compute(key, (ignored, previous) -> {
-			if (previous != null && now - previous < this.dedupeWindow.toNanos()) {
-				return previous;
-			}
-			first[0] = true;
-			return now;
-		});
-		return first[0];
+	/**
+	 * Whether a character may stand in a secret: one that a URL path segment holds as it is.
+	 */
+	private static boolean isPathCharacter(int c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '~'
+				|| c == '.' || c == '-';
 	}
 
-	private void forgetExpired(long now) {
-		for (Iterator<Long> times = this.seen.values().iterator(); times.hasNext();) {
-			if (now - times.next() >= this.dedupeWindow.toNanos()) {
-				times.remove();
-			}
+	/**
+	 * Format a duration in the largest whole unit among days, hours, minutes, seconds and
+	 * milliseconds, as the properties are written: {@code 500ms}, {@code 10m}.
+	 */
+	static String format(Duration duration) {
+		long millis = duration.toMillis();
+		if (millis == 0 || millis % 1000 != 0) {
+			return millis + "ms";
 		}
-		if (this.seen.size() >= MAX_REMEMBERED) {
-			this.seen.clear();
+		long seconds = millis / 1000;
+		if (seconds % 86400 == 0) {
+			return (seconds / 86400) + "d";
 		}
+		if (seconds % 3600 == 0) {
+			return (seconds / 3600) + "h";
+		}
+		return (seconds % 60 == 0) ? (seconds / 60) + "m" : seconds + "s";
 	}
 
-	private static @Nullable RunCallback toCallback(JsonNode json) {
+	/**
+	 * Read a callback but for its status: {@code null} if it names no run.
+	 */
+	private static RunCallback.@Nullable Builder withRun(JsonNode json) {
 		String slug = text(json.get("run_slug"));
 		Long runId = number(json.get("run_id"));
 		RunSlug runSlug = null;
@@ -224,15 +274,24 @@ public final class CoreClawCallbackReceiver {
 		if (runSlug == null && runId == null) {
 			return null;
 		}
-		String status = text(json.get("run_status"));
 		Long count = number(json.get("result_count"));
 		Long duration = number(json.get("running_duration"));
-		return new RunCallback(runSlug, runId, RunStatus.from(status), (status != null) ? status : "",
-				WireValues.text(text(json.get("error_message"))),
-				WireValues.instant(number(json.get("execution_start_timestamp"))),
-				WireValues.instant(number(json.get("execution_end_timestamp"))),
-				(duration != null && duration >= 0) ? Duration.ofSeconds(duration) : null, (count != null) ? count : 0,
-				WireValues.text(text(json.get("result_message"))));
+		return RunCallback.builder()
+			.runSlug(runSlug)
+			.runId(runId)
+			.errorMessage(text(json.get("error_message")))
+			.startedAt(instant(number(json.get("execution_start_timestamp"))))
+			.finishedAt(instant(number(json.get("execution_end_timestamp"))))
+			.runningDuration((duration != null && duration >= 0) ? Duration.ofSeconds(duration) : null)
+			.resultCount((count != null && count > 0) ? count : 0)
+			.resultMessage(text(json.get("result_message")));
+	}
+
+	/**
+	 * A Unix-seconds timestamp, where 0 (or less) means not set.
+	 */
+	private static @Nullable Instant instant(@Nullable Long epochSeconds) {
+		return (epochSeconds != null && epochSeconds > 0) ? Instant.ofEpochSecond(epochSeconds) : null;
 	}
 
 	private static @Nullable String text(@Nullable JsonNode node) {
@@ -266,6 +325,10 @@ public final class CoreClawCallbackReceiver {
 
 		/** A request without the right secret: 404, as if nothing were there. */
 		static final Reply NOT_FOUND = new Reply(HttpStatus.NOT_FOUND, null);
+
+		/** A callback that could not be handed off: 503, so that CoreClaw sends it again. */
+		static final Reply UNAVAILABLE = error(HttpStatus.SERVICE_UNAVAILABLE,
+				"The CoreClaw run callback could not be handed off to the application; send it again");
 
 		/** A body over {@value CoreClawCallbackReceiver#MAX_BODY_BYTES} bytes. */
 		static final Reply TOO_LARGE = error(HttpStatus.CONTENT_TOO_LARGE,

@@ -10,6 +10,12 @@ import org.springframework.context.ApplicationEvent;
 /**
  * Application event published when CoreClaw posts a run status notification to the callback
  * receiver; repeats of the same run and status within the dedupe window are not published again.
+ * <p>
+ * Listeners get each change at most once, off the request thread, after CoreClaw's request
+ * has been answered; nothing publishes an event again by itself, so a listener that throws, or
+ * an application that stops first, loses it. When publishing throws, a later delivery of the
+ * same change by CoreClaw is published again (see {@link CoreClawCallbackReceiver}). The run
+ * as {@code getRun} reads it stays authoritative.
  *
  * @since 0.1.0
  */

@@ -5,7 +5,7 @@
 
 /**
  * Receiver of CoreClaw's run status callbacks for WebFlux and Spring MVC applications, and the event it
- * publishes.
+ * publishes: at most once for each run and status, after CoreClaw's request has been answered.
  */
 @NullMarked
 package io.github.coreclaw.spring.callback;

@@ -49,6 +49,7 @@ class ConfigurationMetadataTests {
 				"coreclaw.polling.aborting-grace", "coreclaw.polling.abort-on-timeout", "coreclaw.polling.default-timeout",
 				"coreclaw.callback.enabled",
 				"coreclaw.callback.path", "coreclaw.callback.secret", "coreclaw.callback.dedupe-window",
+				"coreclaw.callback.dedupe-max-keys",
 				"coreclaw.callback.public-base-url", "coreclaw.pool.max-connections", "coreclaw.pool.max-pending-acquires",
 				"coreclaw.pool.pending-acquire-timeout", "coreclaw.pool.max-idle-time", "coreclaw.pool.max-life-time",
 				"coreclaw.pool.evict-in-background", "coreclaw.health.cache-ttl", "coreclaw.health.timeout");
@@ -83,6 +84,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.pool.max-pending-acquires").get("defaultValue").asInt()).isEqualTo(-1);
 		assertThat(properties.get("coreclaw.pool.pending-acquire-timeout").get("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("coreclaw.callback.dedupe-window").get("defaultValue").asString()).isEqualTo("10m");
+		assertThat(properties.get("coreclaw.callback.dedupe-max-keys").get("defaultValue").asInt()).isEqualTo(100_000);
 		assertThat(properties.get("coreclaw.retry.retryable-statuses").get("defaultValue").toString()).isEqualTo("[429,500]");
 		assertThat(properties.get("coreclaw.health.cache-ttl").get("defaultValue").asString()).isEqualTo("30s");
 		assertThat(properties.get("coreclaw.health.timeout").get("defaultValue").asString()).isEqualTo("10s");

@@ -164,6 +164,9 @@ class CoreClawCallbackAutoConfigurationTests {
 		assertFailure("coreclaw.callback.dedupe-window=0s",
 				"coreclaw.callback.dedupe-window must be a positive duration but was 0ms.",
 				"Set coreclaw.callback.dedupe-window to a positive duration, or remove it to use the default.");
+		assertFailure("coreclaw.callback.dedupe-max-keys=0",
+				"coreclaw.callback.dedupe-max-keys must be at least 1 but was 0.",
+				"Set coreclaw.callback.dedupe-max-keys to at least 1, or remove it to use the default.");
 		assertFailure("coreclaw.callback.public-base-url=app.example.com",
 				"coreclaw.callback.public-base-url must be the URL at which CoreClaw reaches this application, such "
 						+ "as https://app.example.com but it is relative.",

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.coreclaw.spring.client.RunSlug;
@@ -41,9 +43,16 @@ public abstract class CallbackReceiverContractTests {
 
 	private final AtomicLong nanoTime = new AtomicLong();
 
+	private final AtomicBoolean refuseNextHandOff = new AtomicBoolean();
+
 	private final CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(SECRET, Duration.ofMinutes(10),
-			(event) -> this.events.add((CoreClawRunCallbackEvent) event), this.changed::add, Runnable::run,
-			this.nanoTime::get);
+			CoreClawCallbackReceiver.DEFAULT_DEDUPE_MAX_KEYS,
+			(event) -> this.events.add((CoreClawRunCallbackEvent) event), this.changed::add, (task) -> {
+				if (this.refuseNextHandOff.getAndSet(false)) {
+					throw new RejectedExecutionException("the publishing scheduler is full");
+				}
+				task.run();
+			}, this.nanoTime::get);
 
 	/**
 	 * Post a body to the receiver through the adapter under test, routed at
@@ -63,9 +72,15 @@ public abstract class CallbackReceiverContractTests {
 		assertThat(this.changed).containsExactly(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"));
 		assertThat(this.events).singleElement().satisfies((event) -> {
 			assertThat(event.getSource()).isSameAs(this.receiver);
-			assertThat(event.getCallback()).isEqualTo(new RunCallback(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"), null,
-					RunStatus.SUCCEEDED, "succeeded", null, Instant.ofEpochSecond(1782091200),
-					Instant.ofEpochSecond(1782091210), Duration.ofSeconds(10), 1, "done"));
+			assertThat(event.getCallback()).isEqualTo(RunCallback.builder()
+				.runSlug(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"))
+				.status(RunStatus.SUCCEEDED)
+				.startedAt(Instant.ofEpochSecond(1782091200))
+				.finishedAt(Instant.ofEpochSecond(1782091210))
+				.runningDuration(Duration.ofSeconds(10))
+				.resultCount(1)
+				.resultMessage("done")
+				.build());
 			assertThat(event.getCallback().findRunSlug()).contains(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"));
 		});
 	}
@@ -111,6 +126,20 @@ public abstract class CallbackReceiverContractTests {
 		this.nanoTime.addAndGet(Duration.ofMinutes(10).toNanos());
 		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
 		assertThat(this.events).hasSize(2);
+		assertThat(this.changed).hasSize(2);
+	}
+
+	@Test
+	void callbackWhoseHandOffFailsIsAnswered503AndItsRedeliveryIsHandedOffAgain() {
+		this.refuseNextHandOff.set(true);
+		assertThat(post(SECRET, SUCCEEDED)).isEqualTo(new Answer(503, "application/json",
+				"{\"error\":\"The CoreClaw run callback could not be handed off to the application; send it again\"}"));
+		assertThat(this.events).isEmpty();
+		assertThat(post(SECRET, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
+		assertThat(post(SECRET, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
+		assertThat(this.events).singleElement()
+			.satisfies((event) -> assertThat(event.getCallback().status()).isEqualTo(RunStatus.SUCCEEDED));
+		// Waking the waiting calls is harmless to repeat: it was done before the hand-off failed, and again.
 		assertThat(this.changed).hasSize(2);
 	}
 
