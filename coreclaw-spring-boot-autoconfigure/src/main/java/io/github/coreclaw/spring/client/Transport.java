@@ -19,7 +19,6 @@ import io.github.coreclaw.spring.client.internal.RetryAfter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
@@ -309,8 +308,15 @@ final class Transport {
 		 * that an application's customizer put in place) the whole exchange, from the start of
 		 * the attempt.
 		 */
-		Flux<Long> expiry() {
-			return Flux.interval(this.timeout).filter((tick) -> expired());
+		Mono<Long> expiry() {
+			return Mono.delay(this.timeout).flatMap((tick) -> {
+				if (expired()) {
+					return Mono.just(tick);
+				}
+				// Reactor Netty times the rest; still waiting for a connection on Reactor Netty's
+				// connector, look again later, in case a customizer put another connector in place.
+				return (this.state.get() == SENT_NETTY) ? Mono.never() : expiry();
+			});
 		}
 
 		private boolean expired() {
