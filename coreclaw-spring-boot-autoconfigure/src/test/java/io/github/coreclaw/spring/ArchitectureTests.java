@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Keeps the client package free of Spring Boot, so it can become a module of its own.
+ * Keeps the client package free of Spring Boot, so it can become a module of its own, and the
+ * other packages on the client's public API, off its {@code internal} package.
  */
 class ArchitectureTests {
+
+	private static final String CALLBACK_RECEIVER = "io.github.coreclaw.spring.callback.CoreClawCallbackReceiver";
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.github.coreclaw.spring");
@@ -37,6 +40,20 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.github.coreclaw.spring.autoconfigure..")
+			.check(this.classes);
+	}
+
+	@Test
+	void onlyTheClientUsesItsInternalPackage() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.github.coreclaw.spring.client..")
+			// Being moved to the public API on another branch; remove once merged.
+			.and()
+			.doNotHaveFullyQualifiedName(CALLBACK_RECEIVER)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.coreclaw.spring.client.internal..")
+			.because("packages other than client use only the client's public API or a documented SPI")
 			.check(this.classes);
 	}
 
