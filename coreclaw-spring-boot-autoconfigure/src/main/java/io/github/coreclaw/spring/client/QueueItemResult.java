@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param queueRef the queue item
  * @param success whether CoreClaw activated or released it
  * @param error why it did not, as CoreClaw put it; {@code null} if CoreClaw sent none
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record QueueItemResult(String queueRef, boolean success, @Nullable String error) {
 

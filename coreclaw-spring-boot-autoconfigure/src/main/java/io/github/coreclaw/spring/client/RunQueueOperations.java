@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * item ({@link QueueItemResult}), and an item that could not be activated or released is no
  * error of the call.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public interface RunQueueOperations {
 
