@@ -34,6 +34,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -48,6 +49,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.testcontainers.DockerClientFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -63,7 +65,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * whole compilation unit (a package, its imports and a type), no two blocks may declare the same
  * type, and a warning (such as a deprecation) fails as an error does. Each block whose type has
  * JUnit tests is then run with the JUnit Platform launcher, and must pass (a test class disabled
- * here, for example without Docker, is reported as skipped). Every fenced block must name its
+ * here, for example without Docker, is reported as skipped; so is a block whose container image a
+ * running Docker engine does not hold, checked at once rather than left to Testcontainers, which
+ * retries a pull for minutes where no registry answers). Every fenced block must name its
  * language, so that Java cannot hide in an untagged one. Failures name the README line.
  */
 class ReadmeSnippetsTests {
@@ -83,6 +87,10 @@ class ReadmeSnippetsTests {
 			"^((?:@\\w+(?:\\([^)]*\\))?\\s+)*)((?:(?:public|abstract|final|sealed|non-sealed|strictfp)\\s+)*)"
 					+ "(?:class|interface|enum|record|@interface)\\s+(\\w+)",
 			Pattern.MULTILINE);
+
+	/** The image of a container, as a snippet names it. */
+	private static final Pattern CONTAINER_IMAGE = Pattern
+		.compile("(?:Container<>|Container|DockerImageName\\.parse)\\(\\s*\"([^\"]+)\"");
 
 	@TestFactory
 	Stream<DynamicNode> readmeSnippets() throws IOException {
@@ -140,6 +148,11 @@ class ReadmeSnippetsTests {
 			fail("README.md:" + snippet.block().line() + ": not run, because the README's Java blocks do not "
 					+ "compile (see the failing \"compiles\" checks)");
 		}
+		String where = "README.md:" + snippet.block().line() + " " + snippet.typeName();
+		List<String> missing = imagesNotHeldByDocker(snippet);
+		Assumptions.assumeTrue(missing.isEmpty(), () -> where + " skipped: Docker does not hold the image "
+				+ String.join(", ", missing) + ", which this check does not pull (with no registry answering, "
+				+ "Testcontainers retries for minutes); docker pull it, or build it with .ci/wiremock-image.sh");
 		Class<?> testClass = loader.loadClass(snippet.qualifiedTypeName());
 		Launcher launcher = LauncherFactory.create();
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -157,7 +170,6 @@ class ReadmeSnippetsTests {
 			thread.setContextClassLoader(previous);
 		}
 		TestExecutionSummary result = summary.getSummary();
-		String where = "README.md:" + snippet.block().line() + " " + snippet.typeName();
 		if (result.getTotalFailureCount() > 0) {
 			StringWriter failures = new StringWriter();
 			result.printFailuresTo(new PrintWriter(failures), 25);
@@ -172,6 +184,31 @@ class ReadmeSnippetsTests {
 			Assumptions.assumeTrue(skips.reasons().isEmpty(), () -> where + " was skipped: " + skips.reasons());
 			fail(where + " ran no test (" + result.getTestsFoundCount() + " found)");
 		}
+	}
+
+	/**
+	 * The container images a Testcontainers snippet names that a running Docker engine does not
+	 * hold, so that its tests are skipped at once rather than waiting minutes for pulls where no
+	 * registry answers. Without a Docker engine the snippet's own condition (such as
+	 * {@code disabledWithoutDocker}) decides.
+	 * @param snippet the snippet
+	 * @return the images missing from the engine, empty if none or if no engine runs
+	 */
+	private static List<String> imagesNotHeldByDocker(Snippet snippet) {
+		Matcher image = CONTAINER_IMAGE.matcher(snippet.block().text());
+		List<String> missing = new ArrayList<>();
+		while (image.find()) {
+			if (!DockerClientFactory.instance().isDockerAvailable()) {
+				return List.of();
+			}
+			try {
+				DockerClientFactory.instance().client().inspectImageCmd(image.group(1)).exec();
+			}
+			catch (NotFoundException ex) {
+				missing.add(image.group(1));
+			}
+		}
+		return missing;
 	}
 
 	/**

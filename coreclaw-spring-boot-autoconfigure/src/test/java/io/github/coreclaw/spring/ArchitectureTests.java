@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Keeps the client package free of Spring Boot, so it can become a module of its own.
+ * Keeps the client package free of Spring Boot, so it can become a module of its own, and the
+ * other packages on the client's public API, off its {@code internal} package.
  */
 class ArchitectureTests {
 
@@ -37,6 +38,17 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.github.coreclaw.spring.autoconfigure..")
+			.check(this.classes);
+	}
+
+	@Test
+	void onlyTheClientUsesItsInternalPackage() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.github.coreclaw.spring.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.coreclaw.spring.client.internal..")
+			.because("packages other than client use only the client's public API or a documented SPI")
 			.check(this.classes);
 	}
 

@@ -20,9 +20,9 @@ import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.CoreClawPollingSettings;
 import io.github.coreclaw.spring.client.CoreClawPoolSettings;
 import io.github.coreclaw.spring.client.CoreClawRetrySettings;
+import io.github.coreclaw.spring.client.CoreClawValues;
 import io.github.coreclaw.spring.client.InvalidSettingException;
 import io.github.coreclaw.spring.client.RunSlug;
-import io.github.coreclaw.spring.client.internal.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -166,7 +166,7 @@ final class CoreClawClientSettingsMapper {
 		}
 		checkResolved("coreclaw.callback.public-base-url", UnresolvedPlaceholder.find(base), null,
 				"or remove coreclaw.callback.public-base-url");
-		String problem = Identifiers.absoluteHttpProblem(base);
+		String problem = CoreClawValues.absoluteHttpProblem(base);
 		if (problem != null) {
 			throw InvalidCoreClawConfigurationException.invalid("coreclaw.callback.public-base-url",
 					"the URL at which CoreClaw reaches this application, such as https://app.example.com", problem);

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Built by the client; tests build one with {@link #builder(BigDecimal)}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class Account {
 

@@ -156,7 +156,7 @@ public final class CoreClawClient implements AutoCloseable {
 	 * ({@code GET /api/v2/users/account}); lazy, and retried on transient failures like every
 	 * read.
 	 * @return the account
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public Mono<Account> account() {
 		return AccountEndpoint.read(this);

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * CoreClaw refused to start a run because the plan's limit of runs at once is reached (code 30003);
  * CoreClaw documents that no run was created, so the request is safe to repeat later.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class CoreClawConcurrencyLimitException extends CoreClawApiException {
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * CoreClaw refused the request because the account balance is insufficient (code 30001).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class CoreClawInsufficientBalanceException extends CoreClawApiException {
 

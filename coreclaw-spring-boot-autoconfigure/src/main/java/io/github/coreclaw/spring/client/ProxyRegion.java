@@ -11,7 +11,7 @@ package io.github.coreclaw.spring.client;
  *
  * @param code the region code, an ISO 3166 alpha-2 country code such as {@code US}
  * @param name the region's display name, in the language asked for (the code when CoreClaw sends none)
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record ProxyRegion(String code, String name) {
 

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param error why it did not, as CoreClaw put it; {@code null} if CoreClaw sent none
  * @param reported whether CoreClaw's reply had a result for this item; {@code false} when
  * CoreClaw accepted the request without per-item results
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record QueueItemResult(String queueRef, boolean success, @Nullable String error, boolean reported) {
 

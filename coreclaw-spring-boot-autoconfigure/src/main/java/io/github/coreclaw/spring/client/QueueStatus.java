@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Status of an item of CoreClaw's run queue.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum QueueStatus {
 

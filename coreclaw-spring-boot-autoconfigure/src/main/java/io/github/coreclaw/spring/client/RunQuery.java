@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * Every builder method checks its argument at once ({@link IllegalArgumentException} naming
  * it).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class RunQuery {
 

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * the request, and the result holds every item asked for, in the order asked, as a success
  * without per-item detail ({@link QueueItemResult#reported()} is {@code false}).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public interface RunQueueOperations {
 

@@ -15,7 +15,7 @@ import io.github.coreclaw.spring.client.internal.Identifiers;
  * between changes what they mean. Use a {@link RunSlug} when it matters;
  * {@link WorkerRunOperations#awaitCompletion} resolves a shortcut to its run once, first.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public sealed interface RunRef permits RunSlug, RunRef.Last, RunRef.LastOfWorker {
 

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param input the input, as CoreClaw stores it (the Worker's fields usually under
  * {@code parameters.custom}); unmodifiable
  * @param version the Worker version, {@code null} if CoreClaw sent none
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record TaskInput(Map<String, Object> input, @Nullable String version) {
 

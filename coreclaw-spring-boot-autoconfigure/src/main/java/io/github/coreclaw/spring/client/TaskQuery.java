@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Which worker tasks {@link WorkerTaskOperations#list(TaskQuery)} lists: those of one Worker,
  * those whose title or slug holds a keyword, or all of them.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class TaskQuery {
 

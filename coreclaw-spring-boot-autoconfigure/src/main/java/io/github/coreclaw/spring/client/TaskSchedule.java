@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * CoreClaw's documentation does not say in which time zone the time of day is read, nor what
  * happens to a run missed while the schedule was off.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class TaskSchedule {
 

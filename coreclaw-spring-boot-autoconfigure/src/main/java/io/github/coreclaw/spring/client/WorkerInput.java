@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@code custom} is always written, {@code system} only when it has a parameter. Values are written
  * by the application's Jackson mapper, like any other input.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class WorkerInput {
 

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * {@code null} to send none. Anything else fails with an {@link IllegalArgumentException} before
  * anything is sent.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public interface WorkerOperations {
 

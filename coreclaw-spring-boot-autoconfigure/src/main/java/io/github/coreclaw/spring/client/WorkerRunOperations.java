@@ -36,7 +36,7 @@ public interface WorkerRunOperations {
 	 * then), read page by page (100 runs a page) as the subscriber asks for them, never more
 	 * than one page ahead.
 	 * @return the runs, in CoreClaw's order
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	default Flux<WorkerRun> list() {
 		return list(RunQuery.currentMonth());
@@ -58,7 +58,7 @@ public interface WorkerRunOperations {
 	 * @param query which runs to list
 	 * @return the runs
 	 * @throws IllegalArgumentException if the query is {@code null}
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Flux<WorkerRun> list(RunQuery query);
 

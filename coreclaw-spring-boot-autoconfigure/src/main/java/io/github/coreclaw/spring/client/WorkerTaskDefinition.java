@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Worker, a title and the input, and optionally a description, a Worker version and a schedule.
  * An optional value left unset is not sent, so CoreClaw's default applies.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class WorkerTaskDefinition {
 

@@ -89,7 +89,7 @@ public interface WorkerTaskOperations {
 	/**
 	 * Every worker task of the account, read 100 a page as the subscriber asks for them.
 	 * @return the tasks, lazily
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	default Flux<WorkerTask> list() {
 		return list(TaskQuery.all());
@@ -100,7 +100,7 @@ public interface WorkerTaskOperations {
 	 * than one page ahead); each page is checked to be the one asked for.
 	 * @param query which tasks to list, {@link TaskQuery#all()} for every one
 	 * @return the tasks, lazily
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Flux<WorkerTask> list(TaskQuery query);
 
@@ -108,7 +108,7 @@ public interface WorkerTaskOperations {
 	 * Read one worker task.
 	 * @param workerTaskId the worker task slug
 	 * @return the task, or {@link CoreClawNotFoundException} if there is none
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Mono<WorkerTask> get(String workerTaskId);
 
@@ -119,7 +119,7 @@ public interface WorkerTaskOperations {
 	 * schedule; the input is written by the application's Jackson mapper and must come out as a
 	 * JSON object
 	 * @return the new task's slug
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Mono<String> create(WorkerTaskDefinition definition);
 
@@ -128,7 +128,7 @@ public interface WorkerTaskOperations {
 	 * @param workerTaskId the worker task slug
 	 * @param update what changes; an update that changes nothing is refused
 	 * @return completes when CoreClaw has saved the change
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Mono<Void> update(String workerTaskId, WorkerTaskUpdate update);
 
@@ -137,7 +137,7 @@ public interface WorkerTaskOperations {
 	 * repeat would fail with {@link CoreClawNotFoundException}).
 	 * @param workerTaskId the worker task slug
 	 * @return completes when CoreClaw has deleted the task
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Mono<Void> delete(String workerTaskId);
 
@@ -145,7 +145,7 @@ public interface WorkerTaskOperations {
 	 * Read a worker task's saved input and Worker version.
 	 * @param workerTaskId the worker task slug
 	 * @return the input and version
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Mono<TaskInput> getInput(String workerTaskId);
 
@@ -155,7 +155,7 @@ public interface WorkerTaskOperations {
 	 * @param input the new input, written by the application's Jackson mapper, which must come out
 	 * as a JSON object (the Worker's fields usually go under {@code parameters.custom})
 	 * @return completes when CoreClaw has saved the input
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Mono<Void> updateInput(String workerTaskId, Object input);
 
@@ -166,7 +166,7 @@ public interface WorkerTaskOperations {
 	 * as a JSON object
 	 * @param version the Worker version, for example {@code v1.2.8}
 	 * @return completes when CoreClaw has saved the input
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	Mono<Void> updateInput(String workerTaskId, Object input, String version);
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * task: only what is set is sent, and CoreClaw keeps everything else. The input is changed with
  * {@link WorkerTaskOperations#updateInput(String, Object)}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class WorkerTaskUpdate {
 

@@ -11,13 +11,18 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.coreclaw.spring.client.CoreClawObservationDocumentation.HighCardinalityKeyNames;
+import io.micrometer.common.KeyValue;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,28 +37,45 @@ class EndpointObservationKeysTests {
 	/** Path variables that are not worth a key of their own. */
 	private static final Set<String> NOT_RECORDED = Set.of("queueId");
 
+	/** Each recorded path variable, with the getter and the key that carry it, and nothing else. */
+	private static final Map<String, Recorded> RECORDED = Map.of("workerTaskId",
+			new Recorded(CoreClawObservationContext::getWorkerTaskId, HighCardinalityKeyNames.WORKER_TASK_ID),
+			"workerId", new Recorded(CoreClawObservationContext::getWorkerId, HighCardinalityKeyNames.WORKER_ID),
+			"runId", new Recorded(CoreClawObservationContext::getRunSlug, HighCardinalityKeyNames.RUN_SLUG));
+
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
 	@Test
 	void everyOperationHasAStableNameAndEveryPathIdentifierIsAccountedFor() throws IllegalAccessException {
 		List<Endpoint<?, ?>> endpoints = endpoints();
 		assertThat(endpoints).as("endpoints found in the code").hasSizeGreaterThanOrEqualTo(10);
+		Set<String> seen = new HashSet<>();
+		DefaultCoreClawObservationConvention convention = new DefaultCoreClawObservationConvention();
 		for (Endpoint<?, ?> endpoint : endpoints) {
 			assertThat(endpoint.name()).as(endpoint.pathTemplate()).matches("[a-z][a-z-]*(\\.[a-z][a-z-]*)+");
 			Matcher matcher = VARIABLE.matcher(endpoint.pathTemplate());
 			while (matcher.find()) {
 				String variable = matcher.group(1);
+				seen.add(variable);
 				if (NOT_RECORDED.contains(variable)) {
 					continue;
 				}
+				Recorded expected = RECORDED.get(variable);
+				assertThat(expected)
+					.as("path variable {%s} of %s is mapped to its getter and key in RECORDED (or listed in "
+							+ "NOT_RECORDED)", variable, endpoint.name())
+					.isNotNull();
 				CoreClawObservationContext context = CoreClawObservationContext
 					.of(new Call<>(endpoint, Map.of(variable, "id-1"), Map.of(), null));
-				assertThat(new String[] { context.getWorkerTaskId(), context.getWorkerId(), context.getRunSlug() })
-					.as("path variable {%s} of %s is recorded by CoreClawObservationContext.of (or listed in "
-							+ "NOT_RECORDED)", variable, endpoint.name())
-					.contains("id-1");
+				RECORDED.forEach((name, recorded) -> assertThat(recorded.getter().apply(context))
+					.as("%s of a call to %s with {%s}", recorded.key().asString(), endpoint.name(), variable)
+					.isEqualTo(name.equals(variable) ? "id-1" : null));
+				assertThat(convention.getHighCardinalityKeyValues(context))
+					.as("high-cardinality keys of a call to %s with {%s}", endpoint.name(), variable)
+					.containsExactly(KeyValue.of(expected.key().asString(), "id-1"));
 			}
 		}
+		assertThat(seen).as("path variables found in the code").containsAll(RECORDED.keySet());
 	}
 
 	@Test
@@ -88,6 +110,10 @@ class EndpointObservationKeysTests {
 			}
 		}
 		return endpoints;
+	}
+
+	private record Recorded(Function<CoreClawObservationContext, @Nullable String> getter,
+			HighCardinalityKeyNames key) {
 	}
 
 }

@@ -168,8 +168,12 @@ class RetryFaultTests {
 	@Test
 	void undecodableSuccessBodiesAreNotRetried() {
 		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("not json")));
-		catchThrowableOfType(CoreClawApiException.class,
+		CoreClawApiException ex = catchThrowableOfType(CoreClawApiException.class,
 				() -> client(FAST).workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
+		assertThat(ex).isExactlyInstanceOf(CoreClawApiException.class)
+			.hasMessage("CoreClaw answered POST /api/v2/worker-tasks/t1/runs with HTTP 200 and a body that is not a "
+					+ "CoreClaw JSON envelope: \"not json\"");
+		assertThat(ex.getAttempts()).isEqualTo(1);
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 
@@ -234,8 +238,12 @@ class RetryFaultTests {
 		wireMock.stubFor(post(anyUrl()).willReturn(envelope(429, 13000, "too many requests")));
 		CoreClawClient client = ClosesClients.track(CoreClawClient.builder(settings(wireMock)).build());
 		assertThat(client.retry()).isEmpty();
-		catchThrowableOfType(CoreClawRateLimitedException.class,
+		CoreClawRateLimitedException ex = catchThrowableOfType(CoreClawRateLimitedException.class,
 				() -> client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
+		assertThat(ex).isExactlyInstanceOf(CoreClawRateLimitedException.class)
+			.hasMessage("CoreClaw rejected POST /api/v2/worker-tasks/t1/runs: HTTP 429, code 13000 \"too many requests\" "
+					+ "(request_id req-123). Slow down and retry later with backoff.");
+		assertThat(ex.getAttempts()).isEqualTo(1);
 		wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 

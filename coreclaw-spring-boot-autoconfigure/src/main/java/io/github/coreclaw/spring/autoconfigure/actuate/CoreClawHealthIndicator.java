@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.coreclaw.spring.client.Account;
 import io.github.coreclaw.spring.client.CoreClawApiException;
 import io.github.coreclaw.spring.client.CoreClawClient;
-import io.github.coreclaw.spring.client.internal.Durations;
+import io.github.coreclaw.spring.client.CoreClawValues;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -59,7 +59,7 @@ class CoreClawHealthIndicator implements ReactiveHealthIndicator {
 	private static Health down(Throwable ex, Duration timeout) {
 		if (ex instanceof TimeoutException) {
 			return Health.down()
-				.withDetail("error", "No answer from CoreClaw within " + Durations.format(timeout)
+				.withDetail("error", "No answer from CoreClaw within " + CoreClawValues.formatDuration(timeout)
 						+ " (coreclaw.health.timeout)")
 				.build();
 		}

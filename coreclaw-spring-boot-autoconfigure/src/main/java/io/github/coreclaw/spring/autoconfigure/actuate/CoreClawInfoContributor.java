@@ -17,7 +17,7 @@ import java.util.Properties;
 
 import io.github.coreclaw.spring.autoconfigure.CoreClawProperties;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
-import io.github.coreclaw.spring.client.internal.Durations;
+import io.github.coreclaw.spring.client.CoreClawValues;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -101,7 +101,7 @@ class CoreClawInfoContributor implements InfoContributor {
 	}
 
 	private static String text(Duration duration) {
-		return Durations.format(duration);
+		return CoreClawValues.formatDuration(duration);
 	}
 
 	/** The base URL without user information, query or fragment, which could hold credentials. */
