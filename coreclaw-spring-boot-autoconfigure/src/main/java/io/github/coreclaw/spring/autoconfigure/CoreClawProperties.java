@@ -489,7 +489,8 @@ public class CoreClawProperties {
 	}
 
 	/**
-	 * The CoreClaw client's own connection pool.
+	 * The CoreClaw client's own connection pool, which only Reactor Netty's connector has:
+	 * startup fails when one of these properties is set and Boot's connector is another.
 	 */
 	public static class Pool {
 
