@@ -6,6 +6,8 @@
 package io.github.coreclaw.spring.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
@@ -30,6 +32,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -39,6 +45,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -70,9 +78,11 @@ public final class CoreClawAutoConfiguration {
 	}
 
 	/**
-	 * The client's own connection pool, closed with the context.
+	 * The client's own connection pool, closed with the context; lazy, so that it is created only
+	 * when the client's connector is Reactor Netty's, the only one that can use it.
 	 */
 	@Bean(destroyMethod = "dispose")
+	@Lazy
 	@ConditionalOnMissingBean(name = "coreClawConnectionProvider")
 	ConnectionProvider coreClawConnectionProvider(CoreClawProperties properties) {
 		return CoreClawClientSettingsMapper.mapPool(properties.getPool()).createConnectionProvider();
@@ -85,7 +95,7 @@ public final class CoreClawAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<CoreClawWebClientCustomizer> customizers, ObjectProvider<RetryRegistry> retryRegistry,
-			@Qualifier("coreClawConnectionProvider") ConnectionProvider connectionProvider,
+			@Qualifier("coreClawConnectionProvider") ObjectProvider<ConnectionProvider> connectionProvider,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<CoreClawObservationConvention> observationConvention, Environment environment) {
 		CoreClawClientSettings settings = CoreClawClientSettingsMapper.map(properties, connectionDetails);
@@ -98,7 +108,11 @@ public final class CoreClawAutoConfiguration {
 		ClientHttpConnectorBuilder<?> builderOfConnector = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
 		if (builderOfConnector instanceof ReactorClientHttpConnectorBuilder reactor) {
 			// A pool of its own: a fan-out of runs neither starves nor is starved by other clients.
-			builderOfConnector = reactor.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
+			ConnectionProvider pool = connectionProvider.getObject();
+			builderOfConnector = reactor.withHttpClientFactory(() -> HttpClient.create(pool));
+		}
+		else {
+			refusePoolProperties(environment, builderOfConnector);
 		}
 		ClientHttpConnector connector = builderOfConnector.build(connectorSettings);
 		CoreClawClient.Builder builder = CoreClawClient.builder(settings)
@@ -122,6 +136,44 @@ public final class CoreClawAutoConfiguration {
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
 		return builder.build();
+	}
+
+	/**
+	 * Stop startup when {@code coreclaw.pool.*} is set but the connector is not Reactor Netty's,
+	 * which has no use for the client's pool: the limits would be silently ignored.
+	 */
+	private static void refusePoolProperties(Environment environment, ClientHttpConnectorBuilder<?> connectorBuilder) {
+		List<String> set = poolProperties(environment);
+		if (set.isEmpty()) {
+			return;
+		}
+		String keys = String.join(", ", set);
+		throw new InvalidCoreClawConfigurationException(set.get(0), keys + ((set.size() > 1) ? " are" : " is")
+				+ " set, but the CoreClaw client's HTTP connector comes from "
+				+ connectorBuilder.getClass().getSimpleName() + ", not from Reactor Netty: only a Reactor Netty "
+				+ "connector has the client's own connection pool, so coreclaw.pool.* would be ignored.",
+				"Remove " + keys + " (the connector then pools connections its own way), or use Reactor Netty: "
+						+ "put reactor-netty-http on the classpath and set spring.http.clients.reactive.connector=reactor "
+						+ "(or remove the ClientHttpConnectorBuilder bean that chooses another connector).");
+	}
+
+	/**
+	 * The {@code coreclaw.pool.*} keys the environment sets, whatever their value.
+	 */
+	private static List<String> poolProperties(Environment environment) {
+		ConfigurationPropertyName pool = ConfigurationPropertyName.of("coreclaw.pool");
+		List<String> keys = new ArrayList<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.filter(pool::isAncestorOf)
+					.stream()
+					.map(ConfigurationPropertyName::toString)
+					.filter((key) -> !keys.contains(key))
+					.forEach(keys::add);
+			}
+		}
+		keys.sort(null);
+		return keys;
 	}
 
 	@Bean

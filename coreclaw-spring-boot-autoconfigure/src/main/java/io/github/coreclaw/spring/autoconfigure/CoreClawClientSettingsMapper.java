@@ -29,10 +29,10 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Maps {@link CoreClawProperties} and {@link CoreClawConnectionDetails} to the client's settings
- * records, stopping startup with the name of the property to fix when a value is missing or
+ * types, stopping startup with the name of the property to fix when a value is missing or
  * wrong.
  * <p>
- * The records check their own values; this class only names the property behind a refused
+ * The settings types check their own values; this class only names the property behind a refused
  * value, and checks what only configuration has: placeholders nothing defines, plain http, and
  * the callback receiver's properties.
  */
@@ -65,24 +65,47 @@ final class CoreClawClientSettingsMapper {
 				null, "or remove coreclaw.default-callback-url");
 		CoreClawClientSettings settings;
 		try {
-			settings = new CoreClawClientSettings(baseUrl, (apiKey != null) ? apiKey : "", properties.getAuthScheme(),
-					properties.getConnectTimeout(), properties.getResponseTimeout(),
-					properties.getSyncResponseTimeout(), properties.getDefaultCallbackUrl(),
-					properties.getDefaultResultLimit());
+			settings = CoreClawClientSettings.builder()
+				.baseUrl(baseUrl)
+				.apiKey((apiKey != null) ? apiKey : "")
+				.authScheme(properties.getAuthScheme())
+				.connectTimeout(properties.getConnectTimeout())
+				.responseTimeout(properties.getResponseTimeout())
+				.syncResponseTimeout(properties.getSyncResponseTimeout())
+				.defaultCallbackUrl(properties.getDefaultCallbackUrl())
+				.defaultResultLimit(properties.getDefaultResultLimit())
+				.build();
 		}
 		catch (InvalidSettingException ex) {
 			if (ex.getSetting().equals("apiKey")) {
-				throw new InvalidCoreClawConfigurationException("coreclaw.api-key",
-						"No CoreClaw API key is configured: coreclaw.api-key is not set, so the CoreClaw client "
-								+ "cannot authenticate its requests.",
-						"Set coreclaw.api-key (in application.yml, or through the CORECLAW_API_KEY environment "
-								+ "variable) to an API key from the CoreClaw console (Settings > API & Integrations). "
-								+ "To start without the CoreClaw client, set coreclaw.enabled=false.");
+				throw invalidApiKey(apiKey, ex);
 			}
 			throw InvalidCoreClawConfigurationException.forSetting("coreclaw.", CoreClawClientSettings.class, ex);
 		}
 		checkSecure("coreclaw.base-url", settings.baseUrl(), properties.isAllowInsecureHttp(), "the CoreClaw API key");
 		return settings;
+	}
+
+	/**
+	 * The failure of a missing key, or of one that cannot be sent as it is; neither quotes the
+	 * key, only what is wrong with it.
+	 */
+	private static InvalidCoreClawConfigurationException invalidApiKey(@Nullable String apiKey,
+			InvalidSettingException ex) {
+		if (apiKey == null || apiKey.isBlank()) {
+			return new InvalidCoreClawConfigurationException("coreclaw.api-key",
+					"No CoreClaw API key is configured: coreclaw.api-key is not set, so the CoreClaw client "
+							+ "cannot authenticate its requests.",
+					"Set coreclaw.api-key (in application.yml, or through the CORECLAW_API_KEY environment "
+							+ "variable) to an API key from the CoreClaw console (Settings > API & Integrations). "
+							+ "To start without the CoreClaw client, set coreclaw.enabled=false.");
+		}
+		return new InvalidCoreClawConfigurationException("coreclaw.api-key",
+				"coreclaw.api-key must be " + ex.getRequirement() + " but " + ex.getProblem()
+						+ ": the CoreClaw client could not send it as it is.",
+				"Set coreclaw.api-key to the key exactly as the CoreClaw console (Settings > API & Integrations) "
+						+ "shows it: without a \"Bearer \" prefix (the client adds it), spaces or line breaks (check "
+						+ "the end of a key read from a file or an environment variable).");
 	}
 
 	static CoreClawRetrySettings mapRetry(CoreClawProperties.Retry retry) {
@@ -97,23 +120,43 @@ final class CoreClawClientSettingsMapper {
 			}
 		}
 		return settings("coreclaw.retry.", CoreClawRetrySettings.class,
-				() -> new CoreClawRetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
-						retry.getMaxBackoff(), retry.getJitter(), retry.isRespectRetryAfter(), retry.getMaxRetryAfter(),
-						new LinkedHashSet<>(retry.getRetryableStatuses()), codes));
+				() -> CoreClawRetrySettings.builder()
+					.maxAttempts(retry.getMaxAttempts())
+					.initialBackoff(retry.getInitialBackoff())
+					.multiplier(retry.getMultiplier())
+					.maxBackoff(retry.getMaxBackoff())
+					.jitter(retry.getJitter())
+					.respectRetryAfter(retry.isRespectRetryAfter())
+					.maxRetryAfter(retry.getMaxRetryAfter())
+					.retryableStatuses(new LinkedHashSet<>(retry.getRetryableStatuses()))
+					.runStartRetryableStatuses(new LinkedHashSet<>(retry.getRunStartRetryableStatuses()))
+					.retryableCodes(codes)
+					.build());
 	}
 
 	static CoreClawPoolSettings mapPool(CoreClawProperties.Pool pool) {
 		return settings("coreclaw.pool.", CoreClawPoolSettings.class,
-				() -> new CoreClawPoolSettings(pool.getMaxConnections(), pool.getMaxPendingAcquires(),
-						pool.getPendingAcquireTimeout(), pool.getMaxIdleTime(), pool.getMaxLifeTime(),
-						pool.getEvictInBackground()));
+				() -> CoreClawPoolSettings.builder()
+					.maxConnections(pool.getMaxConnections())
+					.maxPendingAcquires(pool.getMaxPendingAcquires())
+					.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
+					.maxIdleTime(pool.getMaxIdleTime())
+					.maxLifeTime(pool.getMaxLifeTime())
+					.evictInBackground(pool.getEvictInBackground())
+					.build());
 	}
 
 	static CoreClawPollingSettings mapPolling(CoreClawProperties.Polling polling) {
 		return settings("coreclaw.polling.", CoreClawPollingSettings.class,
-				() -> new CoreClawPollingSettings(polling.getInitialInterval(), polling.getMaxInterval(),
-						polling.getMultiplier(), polling.getJitter(), polling.getAbortingGrace(),
-						polling.isAbortOnTimeout(), polling.getDefaultTimeout()));
+				() -> CoreClawPollingSettings.builder()
+					.initialInterval(polling.getInitialInterval())
+					.maxInterval(polling.getMaxInterval())
+					.multiplier(polling.getMultiplier())
+					.jitter(polling.getJitter())
+					.abortingGrace(polling.getAbortingGrace())
+					.abortOnTimeout(polling.isAbortOnTimeout())
+					.defaultTimeout(polling.getDefaultTimeout())
+					.build());
 	}
 
 	/**

@@ -214,9 +214,14 @@ public class CoreClawProperties {
 		private Duration maxRetryAfter = Duration.ofSeconds(60);
 
 		/**
-		 * HTTP statuses that are retried whatever the application code.
+		 * HTTP statuses that are retried whatever the application code; a request that starts a run is retried only on those that run-start-retryable-statuses lists too.
 		 */
 		private List<Integer> retryableStatuses = new ArrayList<>(List.of(429, 500));
+
+		/**
+		 * Of the retryable statuses, those on which a request that starts a run is retried as well; a status only retryable-statuses lists (such as a gateway's 502, 503 or 504, which may come after CoreClaw started the run) applies to reads and idempotent calls only, so that no retry starts a run twice.
+		 */
+		private List<Integer> runStartRetryableStatuses = new ArrayList<>(List.of(429, 500));
 
 		/**
 		 * Application codes that are retried whatever the HTTP status, each a code such as 30003 or a range such as 13000-13999.
@@ -293,6 +298,14 @@ public class CoreClawProperties {
 
 		public void setRetryableStatuses(List<Integer> retryableStatuses) {
 			this.retryableStatuses = retryableStatuses;
+		}
+
+		public List<Integer> getRunStartRetryableStatuses() {
+			return this.runStartRetryableStatuses;
+		}
+
+		public void setRunStartRetryableStatuses(List<Integer> runStartRetryableStatuses) {
+			this.runStartRetryableStatuses = runStartRetryableStatuses;
 		}
 
 		public List<String> getRetryableCodes() {
@@ -489,7 +502,8 @@ public class CoreClawProperties {
 	}
 
 	/**
-	 * The CoreClaw client's own connection pool.
+	 * The CoreClaw client's own connection pool, which only Reactor Netty's connector has:
+	 * startup fails when one of these properties is set and Boot's connector is another.
 	 */
 	public static class Pool {
 

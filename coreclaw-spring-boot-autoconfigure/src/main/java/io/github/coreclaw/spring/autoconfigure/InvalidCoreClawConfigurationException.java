@@ -5,7 +5,8 @@
 
 package io.github.coreclaw.spring.autoconfigure;
 
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -62,10 +63,10 @@ class InvalidCoreClawConfigurationException extends RuntimeException {
 	}
 
 	/**
-	 * A settings record refused a value mapped from a property.
-	 * @param prefix the prefix of the record's properties, such as {@code coreclaw.retry.}
-	 * @param settingsType the record, whose component names in the message become property keys
-	 * @param ex what the record refused
+	 * A settings type refused a value mapped from a property.
+	 * @param prefix the prefix of the type's properties, such as {@code coreclaw.retry.}
+	 * @param settingsType the settings type, whose setting names in the message become property keys
+	 * @param ex what the settings type refused
 	 * @return the exception, naming the property
 	 */
 	static InvalidCoreClawConfigurationException forSetting(String prefix, Class<?> settingsType,
@@ -97,12 +98,20 @@ class InvalidCoreClawConfigurationException extends RuntimeException {
 				cause);
 	}
 
+	/**
+	 * Turn the names of other settings of the same type that a message mentions (such as
+	 * {@code initialBackoff} in the requirement of {@code maxBackoff}) into their property keys:
+	 * the settings are the type's instance fields, and only names of more than one word are
+	 * looked for, so that no ordinary word of the message is taken for one.
+	 */
 	private static String withKeys(String text, String prefix, Class<?> settingsType) {
 		String result = text;
-		RecordComponent[] components = settingsType.getRecordComponents();
-		for (RecordComponent component : (components != null) ? components : new RecordComponent[0]) {
-			result = result.replaceAll("\\b" + component.getName() + "\\b",
-					Matcher.quoteReplacement(prefix + toKebabCase(component.getName())));
+		for (Field field : settingsType.getDeclaredFields()) {
+			String name = field.getName();
+			if (!Modifier.isStatic(field.getModifiers()) && !name.equals(name.toLowerCase(Locale.ROOT))) {
+				result = result.replaceAll("\\b" + name + "\\b",
+						Matcher.quoteReplacement(prefix + toKebabCase(name)));
+			}
 		}
 		return result;
 	}

@@ -83,8 +83,10 @@ public final class CoreClawClient implements AutoCloseable {
 	private CoreClawClient(Builder builder) {
 		this.settings = builder.settings;
 		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : EnvelopeCodec.shared().mapper();
+		// A pool only for the client's own connector: a given connector keeps its own.
 		this.ownConnectionProvider = (builder.connector != null) ? null
-				: builder.poolSettings.createConnectionProvider();
+				: ((builder.poolSettings != null) ? builder.poolSettings : CoreClawPoolSettings.defaults())
+					.createConnectionProvider();
 		ClientHttpConnector connector = (builder.connector != null) ? builder.connector
 				: defaultConnector(this.ownConnectionProvider, this.settings.connectTimeout());
 		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
@@ -281,7 +283,7 @@ public final class CoreClawClient implements AutoCloseable {
 
 		private CoreClawPollingSettings pollingSettings = CoreClawPollingSettings.defaults();
 
-		private CoreClawPoolSettings poolSettings = CoreClawPoolSettings.defaults();
+		private @Nullable CoreClawPoolSettings poolSettings;
 
 		private @Nullable URI callbackReceiverUrl;
 
@@ -312,12 +314,15 @@ public final class CoreClawClient implements AutoCloseable {
 		}
 
 		/**
-		 * Give the default connector a connection pool of these settings (ignored when a
-		 * connector is given).
+		 * Give the default connector a connection pool of these settings; a client given a
+		 * {@link #connector} has no pool of its own, so {@link #build()} refuses both.
 		 * @param poolSettings the pool settings
 		 * @return this builder
 		 */
 		public Builder pool(CoreClawPoolSettings poolSettings) {
+			if (poolSettings == null) {
+				throw new IllegalArgumentException("poolSettings must not be null");
+			}
 			this.poolSettings = poolSettings;
 			return this;
 		}
@@ -466,8 +471,14 @@ public final class CoreClawClient implements AutoCloseable {
 		/**
 		 * Build the client and its single {@link WebClient}; nothing is sent.
 		 * @return the client
+		 * @throws IllegalStateException if both {@link #pool} and {@link #connector} were given
 		 */
 		public CoreClawClient build() {
+			if (this.poolSettings != null && this.connector != null) {
+				throw new IllegalStateException("poolSettings apply only to the client's own Reactor Netty "
+						+ "connector, but a connector was given too, which keeps its own connection pool: configure "
+						+ "the pool on that connector, or leave out connector(...) to use the client's own");
+			}
 			return new CoreClawClient(this);
 		}
 

@@ -6,10 +6,10 @@
 package io.github.coreclaw.spring.client;
 
 /**
- * Thrown when a component of a settings record ({@link CoreClawClientSettings},
- * {@link CoreClawRetrySettings}, {@link CoreClawPollingSettings}, {@link CoreClawPoolSettings})
- * is missing or out of range; it names the component, so that code which maps its own
- * configuration to the settings can name its own key.
+ * Thrown when a setting of {@link CoreClawClientSettings}, {@link CoreClawRetrySettings},
+ * {@link CoreClawPollingSettings} or {@link CoreClawPoolSettings} is missing or out of range; it
+ * names the setting (as its accessor is named), so that code which maps its own configuration to
+ * the settings can name its own key.
  * <p>
  * The message reads {@code <setting> must be <requirement> but <problem>}, for example
  * {@code maxAttempts must be at least 1 but was 0}. Neither part ever holds a secret or a
@@ -29,9 +29,9 @@ public class InvalidSettingException extends IllegalArgumentException {
 
 	/**
 	 * Create an exception.
-	 * @param setting the name of the record component, such as {@code maxAttempts}
+	 * @param setting the name of the setting, such as {@code maxAttempts}
 	 * @param requirement what the value must be, such as {@code at least 1}; it may name other
-	 * components of the same record
+	 * settings of the same type
 	 * @param problem what is wrong with it, such as {@code was 0} or {@code it is relative}
 	 */
 	public InvalidSettingException(String setting, String requirement, String problem) {
@@ -42,8 +42,8 @@ public class InvalidSettingException extends IllegalArgumentException {
 	}
 
 	/**
-	 * The name of the record component that is wrong.
-	 * @return the component name, such as {@code maxAttempts}
+	 * The name of the setting that is wrong.
+	 * @return the setting name, such as {@code maxAttempts}
 	 */
 	public String getSetting() {
 		return this.setting;

@@ -39,6 +39,8 @@ final class RetryExecutor {
 
 	private final boolean ownPolicy;
 
+	private final @Nullable Predicate<Throwable> runStartFilter;
+
 	private final Runnable successWithoutRetry;
 
 	/**
@@ -48,6 +50,7 @@ final class RetryExecutor {
 	RetryExecutor(@Nullable Retry retry) {
 		this.retry = retry;
 		this.ownPolicy = (retry != null) && RetryPolicy.isOwn(retry.getRetryConfig());
+		this.runStartFilter = RetryPolicy.runStartFilter(retry);
 		this.successWithoutRetry = (retry != null) ? () -> retry.asyncContext().onComplete() : () -> {
 		};
 		if (retry != null) {
@@ -108,9 +111,9 @@ final class RetryExecutor {
 			// A read CoreClaw refused for good (no such run, a refused key, a bad argument) fails the
 			// same way however often it is repeated, whoever configured the retry.
 			case READ, IDEMPOTENT -> this.ownPolicy ? null : RetryPolicy::mayPassOff;
-			// The client's own policy already refuses a run request that may have started a run,
-			// and retries the statuses the application configured (500 by default).
-			case STARTS_RUN -> this.ownPolicy ? null : RetryPolicy::runCertainlyNotStarted;
+			// The client's own policy already refuses a run request that may have started a run; of
+			// the statuses the application configured, only the run-start ones (429, 500 by default).
+			case STARTS_RUN -> this.ownPolicy ? this.runStartFilter : RetryPolicy::runCertainlyNotStarted;
 			case NON_IDEMPOTENT -> RetryPolicy::certainlyNotExecuted;
 		};
 	}

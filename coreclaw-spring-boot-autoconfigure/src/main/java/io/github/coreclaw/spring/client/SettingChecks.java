@@ -13,8 +13,8 @@ import io.github.coreclaw.spring.client.internal.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks the settings records make of their components, each throwing an
- * {@link InvalidSettingException} that names the component.
+ * The checks the settings types make of their values, each throwing an
+ * {@link InvalidSettingException} that names the setting.
  */
 final class SettingChecks {
 
@@ -78,6 +78,51 @@ final class SettingChecks {
 			throw new InvalidSettingException(setting, "at least " + min, "was " + value);
 		}
 		return value;
+	}
+
+	/**
+	 * Check that an API key can be sent as it is in a header or a query parameter, without
+	 * echoing it: a {@code Bearer } prefix, whitespace (a line break at the end of a key read from
+	 * a file), control characters or characters outside printable ASCII are refused here rather
+	 * than by the HTTP client at the first request, or by CoreClaw as a wrong key.
+	 */
+	static String apiKey(String setting, @Nullable String key) {
+		String requirement = "a CoreClaw API key";
+		if (key == null) {
+			throw new InvalidSettingException(setting, requirement, "is not set");
+		}
+		if (key.isBlank()) {
+			throw new InvalidSettingException(setting, requirement, "it is blank");
+		}
+		String start = key.strip();
+		if (start.regionMatches(true, 0, "Bearer", 0, 6) && start.length() > 6
+				&& Character.isWhitespace(start.charAt(6))) {
+			throw new InvalidSettingException(setting, requirement + " without the \"Bearer \" prefix",
+					"it starts with \"Bearer \", which the client adds itself");
+		}
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (c < 0x21 || c > 0x7e) {
+				String where = (i == key.length() - 1) ? "at its end" : (i == 0) ? "at its start"
+						: "at character " + (i + 1);
+				throw new InvalidSettingException(setting, requirement + " of printable ASCII characters only",
+						"it holds " + describeKeyCharacter(c) + " " + where);
+			}
+		}
+		return key;
+	}
+
+	private static String describeKeyCharacter(char c) {
+		String code = String.format("\\u%04x", (int) c);
+		return switch (c) {
+			case '\n' -> "a line break (\\n)";
+			case '\r' -> "a carriage return (\\r)";
+			case '\t' -> "a tab";
+			case ' ' -> "a space";
+			default -> (Character.isWhitespace(c) || Character.isSpaceChar(c)) ? "whitespace (" + code + ")"
+					: Character.isISOControl(c) ? "a control character (" + code + ")"
+							: "a character outside printable ASCII (" + code + ")";
+		};
 	}
 
 	/**

@@ -44,7 +44,8 @@ class ConfigurationMetadataTests {
 				"coreclaw.allow-insecure-http", "coreclaw.retry.enabled", "coreclaw.retry.max-attempts",
 				"coreclaw.retry.initial-backoff", "coreclaw.retry.multiplier", "coreclaw.retry.max-backoff",
 				"coreclaw.retry.jitter", "coreclaw.retry.respect-retry-after", "coreclaw.retry.max-retry-after",
-				"coreclaw.retry.retryable-statuses", "coreclaw.retry.retryable-codes", "coreclaw.polling.initial-interval",
+				"coreclaw.retry.retryable-statuses", "coreclaw.retry.run-start-retryable-statuses",
+				"coreclaw.retry.retryable-codes", "coreclaw.polling.initial-interval",
 				"coreclaw.polling.max-interval", "coreclaw.polling.multiplier", "coreclaw.polling.jitter",
 				"coreclaw.polling.aborting-grace", "coreclaw.polling.abort-on-timeout", "coreclaw.polling.default-timeout",
 				"coreclaw.callback.enabled",
@@ -86,6 +87,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.callback.dedupe-window").get("defaultValue").asString()).isEqualTo("10m");
 		assertThat(properties.get("coreclaw.callback.dedupe-max-keys").get("defaultValue").asInt()).isEqualTo(100_000);
 		assertThat(properties.get("coreclaw.retry.retryable-statuses").get("defaultValue").toString()).isEqualTo("[429,500]");
+		assertThat(properties.get("coreclaw.retry.run-start-retryable-statuses").get("defaultValue").toString())
+			.isEqualTo("[429,500]");
 		assertThat(properties.get("coreclaw.health.cache-ttl").get("defaultValue").asString()).isEqualTo("30s");
 		assertThat(properties.get("coreclaw.health.timeout").get("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("coreclaw.retry.retryable-codes").get("defaultValue").toString())

@@ -33,6 +33,7 @@ import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -85,9 +86,16 @@ class CoreClawAutoConfigurationTests {
 					"coreclaw.sync-response-timeout=7m", "coreclaw.default-callback-url=https://app.example.com/cb",
 					"coreclaw.default-result-limit=100")
 			.run((context) -> assertThat(context.getBean(CoreClawClient.class).settings())
-				.isEqualTo(new CoreClawClientSettings(URI.create("https://coreclaw.internal.example.com/gw"), API_KEY,
-						AuthScheme.API_KEY_HEADER, Duration.ofSeconds(3), Duration.ofSeconds(45), Duration.ofMinutes(7),
-						URI.create("https://app.example.com/cb"), 100)));
+				.isEqualTo(CoreClawClientSettings.builder()
+					.baseUrl(URI.create("https://coreclaw.internal.example.com/gw"))
+					.apiKey(API_KEY)
+					.authScheme(AuthScheme.API_KEY_HEADER)
+					.connectTimeout(Duration.ofSeconds(3))
+					.responseTimeout(Duration.ofSeconds(45))
+					.syncResponseTimeout(Duration.ofMinutes(7))
+					.defaultCallbackUrl(URI.create("https://app.example.com/cb"))
+					.defaultResultLimit(100)
+					.build()));
 	}
 
 	@Test
@@ -128,6 +136,46 @@ class CoreClawAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(InvalidCoreClawConfigurationException.class)
 				.hasMessageContaining("coreclaw.api-key"));
+	}
+
+	@Test
+	void aKeyThatCannotBeSentAsItIsStopsStartupNamingThePropertyWithoutEchoingIt() {
+		assertKeyRefused(API_KEY + "\n", "coreclaw.api-key must be a CoreClaw API key of printable ASCII characters "
+				+ "only but it holds a line break (\\n) at its end: the CoreClaw client could not send it as it is.");
+		assertKeyRefused("Bearer " + API_KEY, "coreclaw.api-key must be a CoreClaw API key without the \"Bearer \" "
+				+ "prefix but it starts with \"Bearer \", which the client adds itself: the CoreClaw client could not "
+				+ "send it as it is.");
+		assertKeyRefused("ck_test_auto\u001bconf_5ecret", "coreclaw.api-key must be a CoreClaw API key of printable "
+				+ "ASCII characters only but it holds a control character (\\u001b) at character 13: the CoreClaw "
+				+ "client could not send it as it is.");
+		assertKeyRefused("ck_test autoconf_5ecret", "coreclaw.api-key must be a CoreClaw API key of printable ASCII "
+				+ "characters only but it holds a space at character 8: the CoreClaw client could not send it as it is.");
+	}
+
+	/**
+	 * Start with the key as it is (property values given as {@code key=value} text are trimmed) and
+	 * expect the analysis, which names coreclaw.api-key and, like every message of the failure,
+	 * never shows the key.
+	 */
+	private void assertKeyRefused(String key, String description) {
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("key", Map.of("coreclaw.api-key", key))))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).isEqualTo(description);
+				assertThat(analysis.getAction()).isEqualTo("Set coreclaw.api-key to the key exactly as the CoreClaw "
+						+ "console (Settings > API & Integrations) shows it: without a \"Bearer \" prefix (the client "
+						+ "adds it), spaces or line breaks (check the end of a key read from a file or an environment "
+						+ "variable).");
+				for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
+					assertThat(String.valueOf(failure.getMessage())).doesNotContain("5ecret");
+				}
+			});
 	}
 
 	@Test

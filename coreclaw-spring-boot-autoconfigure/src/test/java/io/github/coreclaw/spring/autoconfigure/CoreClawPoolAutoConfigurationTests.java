@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coreclaw.spring.client.CoreClawConnectionException;
 import io.github.coreclaw.spring.client.CoreClawPoolSettings;
 import io.github.coreclaw.spring.client.CoreClawStubs;
+import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,12 +22,17 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.coreclaw.spring.client.CoreClawStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -58,8 +64,14 @@ class CoreClawPoolAutoConfigurationTests {
 					"coreclaw.pool.pending-acquire-timeout=3s", "coreclaw.pool.max-idle-time=4s",
 					"coreclaw.pool.max-life-time=5s", "coreclaw.pool.evict-in-background=0s")
 			.run((context) -> assertThat(CoreClawClientSettingsMapper.mapPool(context.getBean(CoreClawProperties.class).getPool()))
-				.isEqualTo(new CoreClawPoolSettings(7, 70, Duration.ofSeconds(3), Duration.ofSeconds(4),
-						Duration.ofSeconds(5), Duration.ZERO)));
+				.isEqualTo(CoreClawPoolSettings.builder()
+					.maxConnections(7)
+					.maxPendingAcquires(70)
+					.pendingAcquireTimeout(Duration.ofSeconds(3))
+					.maxIdleTime(Duration.ofSeconds(4))
+					.maxLifeTime(Duration.ofSeconds(5))
+					.evictInBackground(Duration.ZERO)
+					.build()));
 	}
 
 	@Test
@@ -80,12 +92,61 @@ class CoreClawPoolAutoConfigurationTests {
 	@Test
 	void thePoolIsNamedAndDisposedWithTheContext() {
 		this.contextRunner.run((context) -> {
-			assertThat(context.getBean("coreClawConnectionProvider", ConnectionProvider.class).name()).isEqualTo("coreclaw");
+			assertThat(context.getBean("coreClawConnectionProvider", ConnectionProvider.class).name())
+				.matches("coreclaw-[0-9]+");
 			assertThat(context.<ConfigurableApplicationContext>getSourceApplicationContext()
 				.getBeanFactory()
 				.getBeanDefinition("coreClawConnectionProvider")
 				.getDestroyMethodName()).isEqualTo("dispose");
 		});
+	}
+
+	@Test
+	void theClientsOfTwoContextsHavePoolsOfTheirOwnName() {
+		String[] names = new String[2];
+		this.contextRunner.run((first) -> this.contextRunner.run((second) -> {
+			names[0] = first.getBean("coreClawConnectionProvider", ConnectionProvider.class).name();
+			names[1] = second.getBean("coreClawConnectionProvider", ConnectionProvider.class).name();
+		}));
+		assertThat(names[0]).startsWith("coreclaw-").isNotEqualTo(names[1]);
+		assertThat(names[1]).startsWith("coreclaw-");
+	}
+
+	@Test
+	void noPoolIsCreatedForAnotherConnector() {
+		wireMock.stubFor(post(anyUrl()).willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"r1\"}}")));
+		this.contextRunner.withPropertyValues("spring.http.clients.reactive.connector=jdk").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ClientHttpConnectorBuilder.class)).isInstanceOf(JdkClientHttpConnectorBuilder.class);
+			assertThat(context.getBean(WorkerTaskOperations.class).runAsync("a").block(Duration.ofSeconds(5)))
+				.isEqualTo(new RunSlug("r1"));
+			assertThat(context.<ConfigurableApplicationContext>getSourceApplicationContext()
+				.getBeanFactory()
+				.containsSingleton("coreClawConnectionProvider")).isFalse();
+		});
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/a/runs")));
+	}
+
+	@Test
+	void poolPropertiesOnAnotherConnectorStopStartupNamingThem() {
+		this.contextRunner
+			.withPropertyValues("spring.http.clients.reactive.connector=jdk", "coreclaw.pool.max-connections=7",
+					"coreclaw.pool.pending-acquire-timeout=3s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).isEqualTo("coreclaw.pool.max-connections, "
+						+ "coreclaw.pool.pending-acquire-timeout are set, but the CoreClaw client's HTTP connector comes "
+						+ "from JdkClientHttpConnectorBuilder, not from Reactor Netty: only a Reactor Netty connector "
+						+ "has the client's own connection pool, so coreclaw.pool.* would be ignored.");
+				assertThat(analysis.getAction()).startsWith("Remove coreclaw.pool.max-connections, "
+						+ "coreclaw.pool.pending-acquire-timeout (the connector then pools connections its own way), "
+						+ "or use Reactor Netty: ")
+					.contains("spring.http.clients.reactive.connector=reactor");
+			});
+		wireMock.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test

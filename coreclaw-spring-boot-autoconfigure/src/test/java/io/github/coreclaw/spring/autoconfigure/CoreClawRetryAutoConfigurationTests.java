@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.coreclaw.spring.client.Account;
+import io.github.coreclaw.spring.client.CoreClawApiException;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawRetrySettings;
 import io.github.coreclaw.spring.client.CoreClawStubs;
@@ -35,11 +38,16 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.coreclaw.spring.client.CoreClawStubs.envelope;
 import static io.github.coreclaw.spring.client.CoreClawStubs.json;
 import static io.github.coreclaw.spring.client.CoreClawStubs.stubSequence;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests of the retry part of {@link CoreClawAutoConfiguration}.
@@ -47,6 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CoreClawRetryAutoConfigurationTests {
 
 	private static final String OK = "{\"code\":0,\"data\":{\"run_slug\":\"r-ok\"}}";
+
+	private static final String ACCOUNT = "/api/v2/users/account";
 
 	@RegisterExtension
 	static WireMockExtension wireMock = CoreClawStubs.wireMock();
@@ -80,12 +90,22 @@ class CoreClawRetryAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("coreclaw.retry.max-attempts=6", "coreclaw.retry.multiplier=1.5", "coreclaw.retry.jitter=0",
 					"coreclaw.retry.respect-retry-after=false", "coreclaw.retry.max-retry-after=10s",
-					"coreclaw.retry.retryable-statuses=429,500,503", "coreclaw.retry.retryable-codes=13000-13999,30003")
+					"coreclaw.retry.retryable-statuses=429,500,503", "coreclaw.retry.run-start-retryable-statuses=429",
+					"coreclaw.retry.retryable-codes=13000-13999,30003")
 			.run((context) -> assertThat(CoreClawClientSettingsMapper.mapRetry(context.getBean(CoreClawProperties.class).getRetry()))
-				.isEqualTo(new CoreClawRetrySettings(6, Duration.ofMillis(5), 1.5, Duration.ofMillis(20), 0.0, false,
-						Duration.ofSeconds(10), Set.of(429, 500, 503),
-						List.of(new CoreClawRetrySettings.CodeRange(13000, 13999),
-								new CoreClawRetrySettings.CodeRange(30003, 30003)))));
+				.isEqualTo(CoreClawRetrySettings.builder()
+					.maxAttempts(6)
+					.initialBackoff(Duration.ofMillis(5))
+					.multiplier(1.5)
+					.maxBackoff(Duration.ofMillis(20))
+					.jitter(0.0)
+					.respectRetryAfter(false)
+					.maxRetryAfter(Duration.ofSeconds(10))
+					.retryableStatuses(Set.of(429, 500, 503))
+					.runStartRetryableStatuses(Set.of(429))
+					.retryableCodes(List.of(new CoreClawRetrySettings.CodeRange(13000, 13999),
+							new CoreClawRetrySettings.CodeRange(30003, 30003)))
+					.build()));
 	}
 
 	@Test
@@ -94,12 +114,70 @@ class CoreClawRetryAutoConfigurationTests {
 				envelope(200, 30003, "running tasks reached the plan limit"), json(200, OK));
 		this.contextRunner
 			.withPropertyValues("coreclaw.retry.retryable-statuses=429,500,503",
+					"coreclaw.retry.run-start-retryable-statuses=429,500,503",
 					"coreclaw.retry.retryable-codes=13000-13999,30003")
 			.run((context) -> {
 				RunSlug slug = context.getBean(WorkerTaskOperations.class).runAsync("t1").block(Duration.ofSeconds(5));
 				assertThat(slug).isEqualTo(new RunSlug("r-ok"));
 				wireMock.verify(3, anyRequestedFor(anyUrl()));
 			});
+	}
+
+	@Test
+	void aStatusAddedToTheRetryableStatusesAloneIsNotRetriedOnARunStart() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
+		this.contextRunner.withPropertyValues("coreclaw.retry.retryable-statuses=502,503,504").run((context) -> {
+			CoreClawApiException ex = catchThrowableOfType(CoreClawApiException.class,
+					() -> context.getBean(WorkerTaskOperations.class).runAsync("t1").block(Duration.ofSeconds(5)));
+			assertThat(ex.getHttpStatus()).isEqualTo(502);
+			assertThat(ex.getAttempts()).isEqualTo(1);
+			assertThat(ex.getMessage()).startsWith("CoreClaw rejected POST /api/v2/worker-tasks/t1/runs: HTTP 502");
+			wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/t1/runs")));
+			wireMock.verify(1, anyRequestedFor(anyUrl()));
+		});
+	}
+
+	@Test
+	void aStatusAddedToTheRetryableStatusesIsRetriedOnAReadOnly() {
+		wireMock.stubFor(get(urlEqualTo(ACCOUNT)).inScenario("read")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>"))
+			.willSetStateTo("answered"));
+		wireMock.stubFor(get(urlEqualTo(ACCOUNT)).inScenario("read")
+			.whenScenarioStateIs("answered")
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"balance\":\"12.50\"}}")));
+		this.contextRunner.withPropertyValues("coreclaw.retry.retryable-statuses=502,503,504").run((context) -> {
+			Account account = context.getBean(CoreClawClient.class).account().block(Duration.ofSeconds(5));
+			assertThat(account.balance()).isEqualByComparingTo("12.50");
+			wireMock.verify(2, getRequestedFor(urlEqualTo(ACCOUNT)));
+			wireMock.verify(2, anyRequestedFor(anyUrl()));
+		});
+	}
+
+	@Test
+	void aStatusTheRunStartPropertyListsTooIsRetriedOnARunStart() {
+		stubSequence(wireMock, aResponse().withStatus(502).withBody("<html>bad gateway</html>"), json(200, OK));
+		this.contextRunner
+			.withPropertyValues("coreclaw.retry.retryable-statuses=502,503,504",
+					"coreclaw.retry.run-start-retryable-statuses=502")
+			.run((context) -> {
+				RunSlug slug = context.getBean(WorkerTaskOperations.class).runAsync("t1").block(Duration.ofSeconds(5));
+				assertThat(slug).isEqualTo(new RunSlug("r-ok"));
+				wireMock.verify(2, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/t1/runs")));
+				wireMock.verify(2, anyRequestedFor(anyUrl()));
+			});
+	}
+
+	@Test
+	void aStatusTakenOutOfTheRetryableStatusesIsNotRetriedOnARunStart() {
+		wireMock.stubFor(post(anyUrl()).willReturn(envelope(500, 10000, "internal server error")));
+		this.contextRunner.withPropertyValues("coreclaw.retry.retryable-statuses=429").run((context) -> {
+			CoreClawApiException ex = catchThrowableOfType(CoreClawApiException.class,
+					() -> context.getBean(WorkerTaskOperations.class).runAsync("t1").block(Duration.ofSeconds(5)));
+			assertThat(ex.getHttpStatus()).isEqualTo(500);
+			assertThat(ex.getAttempts()).isEqualTo(1);
+			wireMock.verify(1, anyRequestedFor(anyUrl()));
+		});
 	}
 
 	@Test
@@ -144,6 +222,8 @@ class CoreClawRetryAutoConfigurationTests {
 		assertFailureNames("coreclaw.retry.max-backoff=1ms", "coreclaw.retry.max-backoff");
 		assertFailureNames("coreclaw.retry.max-retry-after=-1s", "coreclaw.retry.max-retry-after");
 		assertFailureNames("coreclaw.retry.retryable-statuses=429,99", "coreclaw.retry.retryable-statuses");
+		assertFailureNames("coreclaw.retry.run-start-retryable-statuses=429,600",
+				"coreclaw.retry.run-start-retryable-statuses");
 		assertFailureNames("coreclaw.retry.retryable-codes=13000-13999,plan-limit", "coreclaw.retry.retryable-codes");
 		assertFailureNames("coreclaw.retry.retryable-codes=13999-13000", "coreclaw.retry.retryable-codes");
 	}

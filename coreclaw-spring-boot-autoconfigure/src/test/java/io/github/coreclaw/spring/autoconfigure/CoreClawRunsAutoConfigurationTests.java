@@ -91,8 +91,15 @@ class CoreClawRunsAutoConfigurationTests {
 					"coreclaw.polling.default-timeout=45m")
 			.run((context) -> assertThat(
 					CoreClawClientSettingsMapper.mapPolling(context.getBean(CoreClawProperties.class).getPolling()))
-				.isEqualTo(new CoreClawPollingSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), 1.5, 0.0,
-						Duration.ofMinutes(2), true, Duration.ofMinutes(45))));
+				.isEqualTo(CoreClawPollingSettings.builder()
+					.initialInterval(Duration.ofSeconds(1))
+					.maxInterval(Duration.ofSeconds(20))
+					.multiplier(1.5)
+					.jitter(0.0)
+					.abortingGrace(Duration.ofMinutes(2))
+					.abortOnTimeout(true)
+					.defaultTimeout(Duration.ofMinutes(45))
+					.build()));
 	}
 
 	@Test

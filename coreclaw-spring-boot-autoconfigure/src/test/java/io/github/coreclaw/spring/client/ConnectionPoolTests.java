@@ -20,6 +20,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -124,6 +125,19 @@ class ConnectionPoolTests {
 			assertThat(slugs).containsExactly(new RunSlug("01RUN"), new RunSlug("01RUN"));
 		}
 		assertThat(this.received).hasValue(2);
+	}
+
+	@Test
+	void poolSettingsTogetherWithAConnectorOfTheApplicationAreRefused() {
+		CoreClawClient.Builder builder = CoreClawClient
+			.builder(CoreClawClientSettings.of("k-pool-test").withBaseUrl(URI.create("http://127.0.0.1:" + this.server.port())))
+			.pool(CoreClawPoolSettings.defaults().withLimits(1, -1, Duration.ofSeconds(5)))
+			.connector((method, uri, request) -> Mono.error(new IllegalStateException("not to be called")));
+		assertThatIllegalStateException().isThrownBy(builder::build)
+			.withMessage("poolSettings apply only to the client's own Reactor Netty connector, but a connector was "
+					+ "given too, which keeps its own connection pool: configure the pool on that connector, or leave "
+					+ "out connector(...) to use the client's own");
+		assertThat(this.received).hasValue(0);
 	}
 
 	private CoreClawClient client(CoreClawPoolSettings pool) {

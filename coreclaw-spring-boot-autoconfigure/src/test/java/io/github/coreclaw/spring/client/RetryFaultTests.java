@@ -17,6 +17,7 @@ import java.util.Set;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -34,6 +35,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -118,11 +121,37 @@ class RetryFaultTests {
 
 	@ParameterizedTest
 	@CsvSource({ "502", "503" })
-	void gatewayErrorsAreRetriedWhenConfigured(int status) {
+	void gatewayErrorsAreRetriedOnARunStartWhenConfiguredForRunStarts(int status) {
 		stubSequence(wireMock, aResponse().withStatus(status).withBody("<html>bad gateway</html>"), json(200, RUN_OK));
-		CoreClawRetrySettings settings = FAST.withRetryable(Set.of(429, 500, 502, 503), CoreClawRetrySettings.DEFAULT_RETRYABLE_CODES);
+		CoreClawRetrySettings settings = FAST.toBuilder()
+			.retryableStatuses(Set.of(429, 500, 502, 503))
+			.runStartRetryableStatuses(Set.of(429, 500, 502, 503))
+			.build();
 		assertThat(client(settings).workerTasks().runAsync("t1").block(Duration.ofSeconds(5))).isEqualTo(new RunSlug("r-ok"));
 		wireMock.verify(2, anyRequestedFor(anyUrl()));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "502", "503" })
+	void gatewayErrorsOnlyRetryableAreSentOnceOnARunStartAndRetriedOnARead(int status) {
+		stubSequence(wireMock, aResponse().withStatus(status).withBody("<html>bad gateway</html>"), json(200, RUN_OK));
+		wireMock.stubFor(get(urlEqualTo("/api/v2/users/account")).inScenario("read")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(status).withBody("<html>bad gateway</html>"))
+			.willSetStateTo("answered"));
+		wireMock.stubFor(get(urlEqualTo("/api/v2/users/account")).inScenario("read")
+			.whenScenarioStateIs("answered")
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"balance\":\"3\"}}")));
+		CoreClawClient client = client(FAST.withRetryable(Set.of(429, 500, 502, 503),
+				CoreClawRetrySettings.DEFAULT_RETRYABLE_CODES));
+		CoreClawApiException ex = catchThrowableOfType(CoreClawApiException.class,
+				() -> client.workerTasks().runAsync("t1").block(Duration.ofSeconds(5)));
+		assertThat(ex.getHttpStatus()).isEqualTo(status);
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/t1/runs")));
+		assertThat(client.account().block(Duration.ofSeconds(5)).balance()).isEqualByComparingTo("3");
+		wireMock.verify(2, getRequestedFor(urlEqualTo("/api/v2/users/account")));
+		wireMock.verify(3, anyRequestedFor(anyUrl()));
 	}
 
 	@ParameterizedTest

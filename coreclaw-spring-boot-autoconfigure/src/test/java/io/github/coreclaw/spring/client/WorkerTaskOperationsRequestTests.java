@@ -120,8 +120,14 @@ class WorkerTaskOperationsRequestTests {
 	@Test
 	void queryTokenIsPercentEncoded() {
 		wireMock.stubFor(post(anyUrl()).willReturn(json(200, ASYNC_REPLY)));
-		CoreClawClientSettings settings = new CoreClawClientSettings(URI.create(wireMock.baseUrl()), "k+y/=&1",
-				AuthScheme.QUERY_TOKEN, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), null, 20);
+		CoreClawClientSettings settings = CoreClawClientSettings.builder()
+			.baseUrl(URI.create(wireMock.baseUrl()))
+			.apiKey("k+y/=&1")
+			.authScheme(AuthScheme.QUERY_TOKEN)
+			.connectTimeout(Duration.ofSeconds(1))
+			.responseTimeout(Duration.ofSeconds(5))
+			.syncResponseTimeout(Duration.ofSeconds(5))
+			.build();
 		ClosesClients.track(CoreClawClient.builder(settings).build()).workerTasks().runAsync("demo-task").block(Duration.ofSeconds(5));
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs?token=k%2By%2F%3D%261")));
 	}

@@ -7,7 +7,7 @@ package io.github.coreclaw.spring.client.internal;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Set;
+import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -18,17 +18,20 @@ import io.github.coreclaw.spring.client.CoreClawRateLimitedException;
 import io.github.coreclaw.spring.client.CoreClawRetrySettings;
 import io.github.coreclaw.spring.client.CoreClawTimeoutException;
 import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which CoreClaw failures are retried and how long to wait before the next attempt: the
  * exception predicate and interval function of the client's Resilience4j
- * {@link RetryConfig}.
+ * {@link RetryConfig}, and the narrower filter of requests that start a run
+ * ({@link #runStartFilter}).
  */
 public final class RetryPolicy implements Predicate<Throwable> {
 
-	/** Configurations built here, whose predicate is known to keep run requests safe. */
-	private static final Set<RetryConfig> OWN_CONFIGS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+	/** Configurations built here, whose predicate is known to keep run requests safe, with their policy. */
+	private static final Map<RetryConfig, RetryPolicy> OWN_CONFIGS = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private final CoreClawRetrySettings settings;
 
@@ -48,7 +51,7 @@ public final class RetryPolicy implements Predicate<Throwable> {
 			.retryOnException(policy)
 			.intervalBiFunction(policy::waitMillis)
 			.build();
-		OWN_CONFIGS.add(config);
+		OWN_CONFIGS.put(config, policy);
 		return config;
 	}
 
@@ -59,7 +62,23 @@ public final class RetryPolicy implements Predicate<Throwable> {
 	 * @return whether it is one of the client's own
 	 */
 	public static boolean isOwn(RetryConfig config) {
-		return OWN_CONFIGS.contains(config);
+		return OWN_CONFIGS.containsKey(config);
+	}
+
+	/**
+	 * Which failures of a request that starts a run the client's own retry may see, on top of
+	 * its predicate: an error reply only when its status is one of the settings'
+	 * {@link CoreClawRetrySettings#runStartRetryableStatuses() run-start statuses} (or its code a
+	 * retryable code), so that a status added to the retryable statuses alone (a gateway's 502,
+	 * 503 or 504, which may come after CoreClaw started the run) is retried on reads and
+	 * idempotent calls only. Timeouts and broken connections are left to the predicate, which
+	 * never repeats one that may have started a run.
+	 * @param retry the client's retry, {@code null} for none
+	 * @return the filter, {@code null} when the retry is not one built by {@link #toRetryConfig}
+	 */
+	public static @Nullable Predicate<Throwable> runStartFilter(@Nullable Retry retry) {
+		RetryPolicy policy = (retry != null) ? OWN_CONFIGS.get(retry.getRetryConfig()) : null;
+		return (policy != null) ? policy::mayRetryRunStart : null;
 	}
 
 	/**
@@ -131,6 +150,17 @@ public final class RetryPolicy implements Predicate<Throwable> {
 		return false;
 	}
 
+	private boolean mayRetryRunStart(Throwable failure) {
+		if (!(failure instanceof CoreClawApiException api)) {
+			return true;
+		}
+		return isRetryableCode(api.getCode()) || this.settings.runStartRetryableStatuses().contains(api.getHttpStatus());
+	}
+
+	private boolean isRetryableCode(long code) {
+		return code != CoreClawApiException.NO_CODE && code != 0 && this.settings.isRetryableCode(code);
+	}
+
 	private boolean isRetryable(CoreClawApiException failure) {
 		if (failure instanceof CoreClawRateLimitedException rateLimited && this.settings.respectRetryAfter()
 				&& rateLimited.getRetryAfter().filter((wait) -> wait.compareTo(this.settings.maxRetryAfter()) > 0).isPresent()) {
@@ -139,7 +169,7 @@ public final class RetryPolicy implements Predicate<Throwable> {
 		int status = failure.getHttpStatus();
 		long code = failure.getCode();
 		// A configured code is retried whatever the HTTP status carrying it (30003 comes with 4xx).
-		if (code != CoreClawApiException.NO_CODE && code != 0 && this.settings.isRetryableCode(code)) {
+		if (isRetryableCode(code)) {
 			return true;
 		}
 		ApiErrorMapper.Kind kind = ApiErrorMapper.classify(status, code);
