@@ -7,6 +7,7 @@ package io.github.coreclaw.spring.autoconfigure;
 
 import java.net.URI;
 
+import io.github.coreclaw.spring.client.CoreClawValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +33,7 @@ final class PropertiesCoreClawConnectionDetails implements CoreClawConnectionDet
 
 	@Override
 	public String toString() {
-		return "PropertiesCoreClawConnectionDetails[baseUrl=" + getBaseUrl() + "]";
+		return "PropertiesCoreClawConnectionDetails[baseUrl=" + CoreClawValues.origin(getBaseUrl()) + "]";
 	}
 
 }

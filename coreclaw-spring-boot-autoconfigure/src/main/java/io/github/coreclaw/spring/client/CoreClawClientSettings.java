@@ -58,7 +58,7 @@ public final class CoreClawClientSettings {
 
 	private CoreClawClientSettings(Builder builder) {
 		this.apiKey = SettingChecks.apiKey("apiKey", builder.apiKey);
-		this.baseUrl = SettingChecks.absoluteHttp("baseUrl", builder.baseUrl);
+		this.baseUrl = SettingChecks.withoutUserInfo("baseUrl", SettingChecks.absoluteHttp("baseUrl", builder.baseUrl));
 		this.authScheme = SettingChecks.present("authScheme", builder.authScheme, "a way to send the API key");
 		this.connectTimeout = SettingChecks.positive("connectTimeout", builder.connectTimeout);
 		this.responseTimeout = SettingChecks.positive("responseTimeout", builder.responseTimeout);

@@ -57,4 +57,15 @@ public final class CoreClawValues {
 		return Identifiers.isSlug(value);
 	}
 
+	/**
+	 * A URL as it may be printed: its {@code scheme://host[:port]}, followed by {@code /...} when
+	 * it has more (a path, a query, user info), which may hold a secret.
+	 * @param url the URL, may be {@code null}
+	 * @return the printable form
+	 * @since 0.1.0
+	 */
+	public static String origin(@Nullable URI url) {
+		return SafeUrls.origin(url);
+	}
+
 }

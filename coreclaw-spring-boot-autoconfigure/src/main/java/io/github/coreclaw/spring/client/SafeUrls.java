@@ -24,20 +24,31 @@ final class SafeUrls {
 	 * @return the shortened URL, or {@code null} as text
 	 */
 	static String origin(@Nullable URI url) {
-		if (url == null) {
-			return "null";
+		String origin = schemeHostPort(url);
+		if (origin == null) {
+			return (url == null) ? "null" : "...";
 		}
-		if (url.getScheme() == null || url.getHost() == null) {
-			return "...";
+		String rawPath = url.getRawPath();
+		boolean cut = (rawPath != null && !rawPath.isEmpty() && !rawPath.equals("/")) || url.getRawQuery() != null
+				|| url.getRawFragment() != null || url.getRawUserInfo() != null;
+		return cut ? origin + "/..." : origin;
+	}
+
+	/**
+	 * The URL's {@code scheme://host[:port]} alone.
+	 * @param url the URL, may be {@code null}
+	 * @return the origin, {@code null} when the URL has no scheme or host
+	 */
+	static @Nullable String schemeHostPort(@Nullable URI url) {
+		if (url == null || url.getScheme() == null || url.getHost() == null) {
+			return null;
 		}
 		StringBuilder origin = new StringBuilder(url.getScheme()).append("://").append(url.getHost());
 		if (url.getPort() != -1) {
 			origin.append(':').append(url.getPort());
 		}
-		String rawPath = url.getRawPath();
-		boolean cut = (rawPath != null && !rawPath.isEmpty() && !rawPath.equals("/")) || url.getRawQuery() != null
-				|| url.getRawFragment() != null || url.getRawUserInfo() != null;
-		return cut ? origin.append("/...").toString() : origin.toString();
+		return origin.toString();
 	}
+
 
 }

@@ -137,6 +137,20 @@ final class SettingChecks {
 		return url;
 	}
 
+	/**
+	 * Refuse a URL with user info (credentials), without echoing it.
+	 * @param setting the name of the setting
+	 * @param url the URL
+	 * @return the URL
+	 */
+	static URI withoutUserInfo(String setting, URI url) {
+		if (url.getRawUserInfo() != null) {
+			throw new InvalidSettingException(setting, "a URL without user info (the API key goes in its own setting)",
+					"it holds user info, which would be printed wherever the URL is");
+		}
+		return url;
+	}
+
 	private static String was(@Nullable Duration value) {
 		return (value != null) ? "was " + Durations.format(value) : "is not set";
 	}

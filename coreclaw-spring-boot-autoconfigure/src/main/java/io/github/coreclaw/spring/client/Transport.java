@@ -88,8 +88,8 @@ final class Transport {
 			@Nullable Integer maxInMemorySize, List<Consumer<WebClient.Builder>> customizers, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
-		String base = settings.baseUrl().toString();
-		this.logBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		// Only the origin: a base URL's path or query never reaches a log line or a message.
+		this.logBaseUrl = String.valueOf(SafeUrls.schemeHostPort(settings.baseUrl()));
 		this.logQuery = (settings.authScheme() == AuthScheme.QUERY_TOKEN) ? "?token=******" : "";
 		this.errors = new ErrorTranslator(this.logBaseUrl);
 		this.nettyConnector = connector instanceof ReactorClientHttpConnector;

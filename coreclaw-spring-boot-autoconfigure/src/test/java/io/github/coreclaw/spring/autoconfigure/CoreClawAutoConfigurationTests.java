@@ -236,6 +236,22 @@ class CoreClawAutoConfigurationTests {
 	}
 
 	@Test
+	void aBaseUrlWithUserInfoStopsStartupWithoutEchoingIt() {
+		this.contextRunner
+			.withPropertyValues("coreclaw.api-key=" + API_KEY, "coreclaw.base-url=https://gw-user:gw-pass@gateway.example.com")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidCoreClawConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).startsWith("coreclaw.base-url must be a URL without user info");
+				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("gw-user", "gw-pass");
+				for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+					assertThat(String.valueOf(cause.getMessage())).doesNotContain("gw-pass");
+				}
+			});
+	}
+
+	@Test
 	void outOfRangeValuesNameTheirProperty() {
 		assertFailureNames("coreclaw.default-result-limit=0", "coreclaw.default-result-limit");
 		assertFailureNames("coreclaw.default-result-limit=101", "coreclaw.default-result-limit");

