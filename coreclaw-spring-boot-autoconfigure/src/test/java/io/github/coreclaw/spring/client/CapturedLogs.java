@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
 
+	private final Level level;
+
 	private final List<String> debugLoggers;
 
 	private final Map<String, Level> previousLevels = new HashMap<>();
@@ -32,7 +34,12 @@ final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
 	CapturedLogs(String... debugLoggers) {
-		this.debugLoggers = List.of(debugLoggers);
+		this(Level.DEBUG, debugLoggers);
+	}
+
+	CapturedLogs(Level level, String... loggers) {
+		this.level = level;
+		this.debugLoggers = List.of(loggers);
 	}
 
 	List<ILoggingEvent> events() {
@@ -48,7 +55,7 @@ final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
 		for (String name : this.debugLoggers) {
 			Logger logger = context.getLogger(name);
 			this.previousLevels.put(name, logger.getLevel());
-			logger.setLevel(Level.DEBUG);
+			logger.setLevel(this.level);
 		}
 	}
 
