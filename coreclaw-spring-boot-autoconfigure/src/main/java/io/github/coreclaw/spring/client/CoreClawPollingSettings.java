@@ -15,7 +15,9 @@ import java.time.Duration;
  * @param multiplier factor applied to the wait after each read
  * @param jitter randomization factor of each wait, from 0 (none) to below 1
  * @param abortingGrace how long a run may stay {@code aborting} before the wait ends with that state
- * @param abortOnTimeout whether a run is aborted when the caller's timeout expires
+ * @param abortOnTimeout whether a run is asked to abort when the caller's timeout expires; the
+ * caller gets its timeout at once, and the abort goes on in the background for at most the
+ * response timeout
  * @param defaultTimeout how long a wait lasts when the caller gives no timeout
  * @since 0.1.0
  */
