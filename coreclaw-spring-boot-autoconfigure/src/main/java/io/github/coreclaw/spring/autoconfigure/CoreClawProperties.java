@@ -336,9 +336,9 @@ public class CoreClawProperties {
 		private Duration abortingGrace = Duration.ofSeconds(60);
 
 		/**
-		 * Whether a run is asked to abort when the caller's timeout expires. The caller gets its
-		 * timeout at its deadline; the abort goes on in the background for at most the response
-		 * timeout.
+		 * Whether a run is asked to abort when the caller's timeout expires; the caller gets its
+		 * timeout at its deadline, and the abort goes on in the background for at most the
+		 * response timeout.
 		 */
 		private boolean abortOnTimeout;
 
