@@ -349,7 +349,9 @@ public class CoreClawProperties {
 		private Duration abortingGrace = Duration.ofSeconds(60);
 
 		/**
-		 * Whether a run is aborted when the caller's timeout expires.
+		 * Whether a run is asked to abort when the caller's timeout expires; the caller gets its
+		 * timeout at its deadline, and the abort goes on in the background for at most the
+		 * response timeout.
 		 */
 		private boolean abortOnTimeout;
 

@@ -124,7 +124,8 @@ public final class CoreClawPollingSettings {
 	}
 
 	/**
-	 * Whether a run is aborted when the caller's timeout expires.
+	 * Whether a run is asked to abort when the caller's timeout expires; the caller gets its
+	 * timeout at once, and the abort goes on in the background for at most the response timeout.
 	 * @return whether it is
 	 */
 	public boolean abortOnTimeout() {

@@ -86,7 +86,9 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 
 	DefaultWorkerRunOperations(CoreClawClient client) {
 		this.client = client;
-		this.poller = new RunPoller(this::getRun, this::abort, client.runChanges(), client.pollingSettings());
+		// An abort on timeout gets at most one response timeout, its retries included.
+		this.poller = new RunPoller(this::getRun, this::abort, client.runChanges(), client.pollingSettings(),
+				client.settings().responseTimeout());
 	}
 
 	@Override

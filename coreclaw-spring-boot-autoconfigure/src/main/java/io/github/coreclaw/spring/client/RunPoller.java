@@ -8,36 +8,44 @@ package io.github.coreclaw.spring.client;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Function;
 
 import io.github.coreclaw.spring.client.internal.Durations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.context.Context;
 
 /**
  * Waits for a run to finish by reading it again and again, woken early by callbacks, tolerant of
  * transient read failures until the caller's deadline.
  * <p>
- * Each wait is one small object ({@link Wait}) that holds what it knows between reads and at most
- * two timers (the next read and the deadline); a read is a fresh subscription, so neither memory
- * nor the stack grows with the number of reads, and a waiting run costs well under a kilobyte
- * (goal 2 of {@code coreclaw-benchmarks}). Each pause is drawn at random within
- * {@code ±jitter} of the interval, never above the longest interval, so that the polls of runs
- * started together spread out instead of arriving in lockstep.
+ * A wait is a loop of Reactor operators around one small object ({@link Wait}) that holds what
+ * it knows between reads: each read and each pause is a fresh subscription repeated by
+ * {@link Mono#repeat()}, so neither memory nor the stack grows with the number of reads, and a
+ * waiting run costs about a kilobyte (goal 2 of {@code coreclaw-benchmarks} allows 4 KB). Each
+ * pause is drawn at random within {@code ±jitter} of the interval, never above the longest
+ * interval, so that the polls of runs started together spread out instead of arriving in
+ * lockstep.
+ * <p>
+ * The wait listens for callbacks from its subscription on and stops listening however it ends,
+ * cancelled before it could start included ({@link Mono#using}). A callback that arrives while
+ * no pause is under way is remembered and ends the next pause at once. The caller's deadline
+ * ({@link Mono#timeout}) is never delayed: when the run is to be aborted on timeout, the abort
+ * runs in the background, bounded by its own timeout, after the caller got its error.
  */
 final class RunPoller {
 
 	private static final Log logger = LogFactory.getLog(WorkerRunOperations.class);
+
+	/** A callback arrived while no pause was under way: the next pause ends at once. */
+	private static final Object WAKE_PENDING = new Object();
 
 	private final Function<RunSlug, Mono<WorkerRun>> read;
 
@@ -47,24 +55,71 @@ final class RunPoller {
 
 	private final CoreClawPollingSettings polling;
 
+	private final Duration abortTimeout;
+
+	/**
+	 * Create a poller.
+	 * @param read reads a run
+	 * @param abort asks CoreClaw to abort a run
+	 * @param notifier the callbacks of the client
+	 * @param polling the polling settings
+	 * @param abortTimeout how long an abort on timeout may take, its retries included
+	 */
 	RunPoller(Function<RunSlug, Mono<WorkerRun>> read, Function<RunSlug, Mono<Void>> abort,
-			RunChangeNotifier notifier, CoreClawPollingSettings polling) {
+			RunChangeNotifier notifier, CoreClawPollingSettings polling, Duration abortTimeout) {
 		this.read = read;
 		this.abort = abort;
 		this.notifier = notifier;
 		this.polling = polling;
+		this.abortTimeout = abortTimeout;
 	}
 
 	/**
 	 * Poll the run until it is done or the timeout expires. The first read happens on the
 	 * subscribing thread, the next ones on the polling scheduler ({@link Schedulers#parallel()},
-	 * taken at subscription so that tests under virtual time get the virtual one).
+	 * taken at subscription so that tests under virtual time get the virtual one). The run is
+	 * listened to for callbacks from the subscription until the wait ends, fails or is cancelled.
 	 * @param run the run
 	 * @param timeout how long to wait at most
 	 * @return the run's final state
 	 */
 	Mono<WorkerRun> await(RunSlug run, Duration timeout) {
-		return Mono.create((sink) -> new Wait(run, timeout, sink, Schedulers.parallel()).start());
+		return Mono.using(() -> listen(run), (wait) -> wait.poll(timeout), this::stopListening);
+	}
+
+	private Wait listen(RunSlug run) {
+		Wait wait = new Wait(this, run, Schedulers.parallel());
+		this.notifier.listen(run, wait);
+		return wait;
+	}
+
+	private void stopListening(Wait wait) {
+		this.notifier.stopListening(wait.run, wait);
+	}
+
+	/**
+	 * Ask CoreClaw to abort a run whose wait timed out, in the background: the caller does not
+	 * wait for it, and it is given up after the abort timeout; a failure is logged.
+	 * @param run the run
+	 * @param scheduler the scheduler of the abort timeout
+	 */
+	private void abortInBackground(RunSlug run, Scheduler scheduler) {
+		Mono.defer(() -> this.abort.apply(run))
+			.timeout(this.abortTimeout, scheduler)
+			.subscribe(null, (failure) -> logger.warn(abortFailed(run, failure)), () -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Run " + run + " was asked to abort when its wait timed out");
+				}
+			});
+	}
+
+	private String abortFailed(RunSlug run, Throwable failure) {
+		String asked = "Run " + run + " was asked to abort when its wait timed out, but ";
+		if (failure instanceof TimeoutException) {
+			return asked + "CoreClaw did not answer within " + Durations.format(this.abortTimeout)
+					+ "; the run may go on at CoreClaw";
+		}
+		return asked + "the request failed, so the run may go on at CoreClaw: " + failure.getMessage();
 	}
 
 	/**
@@ -85,21 +140,6 @@ final class RunPoller {
 		double high = Math.min(nominal * (1 + jitter), this.polling.maxInterval().toMillis());
 		long millis = Math.round(low + (high - low) * ThreadLocalRandom.current().nextDouble());
 		return Duration.ofMillis(Math.max(1, millis));
-	}
-
-	private boolean isDone(WorkerRun state, Wait wait, Scheduler scheduler) {
-		if (state.status().isTerminal()) {
-			return true;
-		}
-		if (state.status() != RunStatus.ABORTING) {
-			wait.abortingSince = -1;
-			return false;
-		}
-		long now = scheduler.now(TimeUnit.MILLISECONDS);
-		if (wait.abortingSince < 0) {
-			wait.abortingSince = now;
-		}
-		return now - wait.abortingSince >= this.polling.abortingGrace().toMillis();
 	}
 
 	private CoreClawRunTimeoutException timedOut(RunSlug run, @Nullable RunStatus lastStatus,
@@ -158,279 +198,162 @@ final class RunPoller {
 	}
 
 	/**
-	 * One wait: what it knows between reads, its timers and the read in flight. Every change of
-	 * state happens under its lock; the sink, the reads and the timers are called outside it.
+	 * One wait: what it knows between reads, and the pause under way, if any. Its reads follow
+	 * one another (each one is subscribed when the one before has ended), so only what a
+	 * callback or the deadline reads is shared between threads.
 	 */
-	private final class Wait implements CoreSubscriber<WorkerRun>, RunChangeNotifier.Listener, Runnable, Disposable {
+	private static final class Wait implements RunChangeNotifier.Listener {
+
+		private static final AtomicReferenceFieldUpdater<Wait, @Nullable Object> WAKE = AtomicReferenceFieldUpdater
+			.newUpdater(Wait.class, Object.class, "wake");
+
+		private final RunPoller poller;
 
 		private final RunSlug run;
 
-		private final Duration timeout;
-
-		private final MonoSink<WorkerRun> sink;
-
 		private final Scheduler scheduler;
-
-		private final AtomicLong changes = new AtomicLong();
 
 		private int reads;
 
-		private long seenChanges;
+		private boolean paused;
 
 		private long abortingSince = -1;
 
-		private @Nullable RunStatus lastStatus;
+		private volatile @Nullable RunStatus lastStatus;
 
-		private @Nullable Throwable lastFailure;
+		private volatile @Nullable Throwable lastFailure;
 
-		private boolean reading;
+		/**
+		 * {@code null}, {@link #WAKE_PENDING} when a callback arrived outside a pause, or the
+		 * sink of the pause under way, which a callback ends.
+		 */
+		private volatile @Nullable Object wake;
 
-		private boolean answered;
-
-		private boolean done;
-
-		private @Nullable Disposable nextRead;
-
-		private @Nullable Disposable deadline;
-
-		private @Nullable Subscription readInFlight;
-
-		private @Nullable Disposable abortInFlight;
-
-		Wait(RunSlug run, Duration timeout, MonoSink<WorkerRun> sink, Scheduler scheduler) {
+		Wait(RunPoller poller, RunSlug run, Scheduler scheduler) {
+			this.poller = poller;
 			this.run = run;
-			this.timeout = timeout;
-			this.sink = sink;
 			this.scheduler = scheduler;
 		}
 
-		void start() {
-			this.sink.onDispose(this);
-			RunPoller.this.notifier.listen(this.run, this);
-			Disposable timer = this.scheduler.schedule(this::deadlineReached, this.timeout.toNanos(),
-					TimeUnit.NANOSECONDS);
-			synchronized (this) {
-				if (this.done) {
-					timer.dispose();
-					return;
-				}
-				this.deadline = timer;
-			}
-			run();
+		/**
+		 * Read the run, pause, read it again, and so on until it is done, a read fails for
+		 * good, or the deadline comes. Each read and each pause is one turn of the loop, which
+		 * goes on while they end empty.
+		 */
+		Mono<WorkerRun> poll(Duration timeout) {
+			return Mono.defer(this::readOrPause)
+				.repeat()
+				.next()
+				.timeout(timeout, Mono.defer(() -> timedOut(timeout)), this.scheduler);
 		}
 
-		/** Read the run now (the first read, or the timer of the next one fired). */
-		@Override
-		public void run() {
-			synchronized (this) {
-				if (this.done || this.reading) {
-					return;
-				}
-				this.reading = true;
-				this.answered = false;
-				this.nextRead = null;
-				this.reads++;
-				this.seenChanges = this.changes.get();
+		/** The first read, then a pause after each read and a read after each pause. */
+		private Mono<WorkerRun> readOrPause() {
+			if (this.reads == 0 || this.paused) {
+				this.paused = false;
+				return read();
 			}
-			RunPoller.this.read.apply(this.run).subscribe(this);
+			this.paused = true;
+			long pause = this.poller.pauseAfter(this.reads).toNanos();
+			if (logger.isDebugEnabled()) {
+				RunStatus status = this.lastStatus;
+				logger.debug("Run " + this.run + " is " + ((status != null) ? status : RunStatus.UNKNOWN)
+						+ "; reading it again in " + Durations.format(Duration.ofNanos(pause)));
+			}
+			return Mono.create((sink) -> pause(sink, pause));
 		}
 
-		@Override
-		public void onSubscribe(Subscription subscription) {
-			boolean cancel;
-			synchronized (this) {
-				cancel = this.done;
-				this.readInFlight = cancel ? null : subscription;
-			}
-			if (cancel) {
-				subscription.cancel();
-			}
-			else {
-				subscription.request(Long.MAX_VALUE);
-			}
+		private Mono<WorkerRun> read() {
+			// This read answers every callback so far; no pause is under way.
+			this.wake = null;
+			this.reads++;
+			return this.poller.read.apply(this.run)
+				.filter(this::isDone)
+				.onErrorResume(RunPoller::isTransient, this::readFailed);
 		}
 
-		@Override
-		public void onNext(WorkerRun state) {
-			boolean finished;
-			synchronized (this) {
-				if (this.done) {
-					return;
-				}
-				this.answered = true;
-				this.lastStatus = state.status();
-				this.lastFailure = null;
-				finished = isDone(state, this, this.scheduler);
-				if (finished) {
-					this.done = true;
-				}
+		private boolean isDone(WorkerRun state) {
+			this.lastStatus = state.status();
+			this.lastFailure = null;
+			if (state.status().isTerminal()) {
+				return true;
 			}
-			if (finished) {
-				this.sink.success(state);
+			if (state.status() != RunStatus.ABORTING) {
+				this.abortingSince = -1;
+				return false;
 			}
-			else {
-				readAgain();
+			long now = this.scheduler.now(TimeUnit.MILLISECONDS);
+			if (this.abortingSince < 0) {
+				this.abortingSince = now;
 			}
+			return now - this.abortingSince >= this.poller.polling.abortingGrace().toMillis();
 		}
 
-		@Override
-		public void onError(Throwable failure) {
-			if (isTransient(failure)) {
-				synchronized (this) {
-					if (this.done) {
+		private Mono<WorkerRun> readFailed(Throwable failure) {
+			this.lastFailure = failure;
+			if (logger.isDebugEnabled()) {
+				logger.debug("Reading run " + this.run + " failed; trying again at the next poll: "
+						+ failure.getMessage());
+			}
+			return Mono.empty();
+		}
+
+		/**
+		 * Pause for the given time on the polling scheduler, or until a callback arrives; not at
+		 * all if one arrived since the last read began.
+		 */
+		private void pause(MonoSink<WorkerRun> sink, long pauseNanos) {
+			for (;;) {
+				Object current = this.wake;
+				if (current == WAKE_PENDING) {
+					if (WAKE.compareAndSet(this, WAKE_PENDING, null)) {
+						sink.success();
 						return;
 					}
-					this.lastFailure = failure;
 				}
-				if (logger.isDebugEnabled()) {
-					logger.debug("Reading run " + this.run + " failed; trying again at the next poll: "
-							+ failure.getMessage());
+				else if (WAKE.compareAndSet(this, current, sink)) {
+					break;
 				}
-				readAgain();
-				return;
 			}
-			synchronized (this) {
-				if (this.done) {
-					return;
-				}
-				this.done = true;
-			}
-			this.sink.error(failure);
+			// A callback may end the pause from here on; the timer is then disposed at once.
+			Disposable timer = this.scheduler.schedule(() -> {
+				WAKE.compareAndSet(this, sink, null);
+				sink.success();
+			}, pauseNanos, TimeUnit.NANOSECONDS);
+			sink.onDispose(() -> {
+				timer.dispose();
+				WAKE.compareAndSet(this, sink, null);
+			});
 		}
 
-		@Override
-		public void onComplete() {
-			boolean empty;
-			synchronized (this) {
-				empty = !this.done && !this.answered;
-			}
-			if (empty) {
-				readAgain();
-			}
-		}
-
-		/** Plan the next read: at once (on the scheduler) if CoreClaw said the run changed meanwhile. */
-		private void readAgain() {
-			Duration pause;
-			synchronized (this) {
-				if (this.done || !this.reading) {
-					return;
-				}
-				this.reading = false;
-				this.readInFlight = null;
-				pause = (this.changes.get() > this.seenChanges) ? Duration.ZERO : pauseAfter(this.reads);
-			}
-			if (logger.isDebugEnabled()) {
-				RunStatus status = (this.lastStatus != null) ? this.lastStatus : RunStatus.UNKNOWN;
-				logger.debug("Run " + this.run + " is " + status + "; reading it again in " + Durations.format(pause));
-			}
-			plan(pause);
-		}
-
-		private void plan(Duration pause) {
-			Disposable timer = this.scheduler.schedule(this, pause.toNanos(), TimeUnit.NANOSECONDS);
-			synchronized (this) {
-				if (!this.done && !this.reading && this.nextRead == null) {
-					this.nextRead = timer;
-					return;
-				}
-			}
-			timer.dispose();
-		}
-
-		/** CoreClaw said the run changed: read it at once unless a read is in flight. */
+		/** CoreClaw said the run changed: end the pause under way, else the next one, at once. */
 		@Override
 		public void changed() {
-			this.changes.incrementAndGet();
-			Disposable planned;
-			synchronized (this) {
-				if (this.done || this.reading || this.nextRead == null) {
-					// A read in flight is followed by another one at once (see readAgain).
+			for (;;) {
+				Object current = this.wake;
+				if (current == WAKE_PENDING) {
 					return;
 				}
-				planned = this.nextRead;
-				this.nextRead = null;
-			}
-			planned.dispose();
-			plan(Duration.ZERO);
-		}
-
-		private void deadlineReached() {
-			Subscription read;
-			Disposable planned;
-			RunStatus status;
-			Throwable failure;
-			synchronized (this) {
-				if (this.done) {
+				if (current == null) {
+					if (WAKE.compareAndSet(this, null, WAKE_PENDING)) {
+						return;
+					}
+				}
+				else if (WAKE.compareAndSet(this, current, null)) {
+					// The next read runs on the polling scheduler, not on the thread of the callback.
+					MonoSink<?> pause = (MonoSink<?>) current;
+					this.scheduler.schedule(pause::success);
 					return;
 				}
-				this.done = true;
-				read = this.readInFlight;
-				planned = this.nextRead;
-				status = this.lastStatus;
-				failure = this.lastFailure;
-			}
-			if (read != null) {
-				read.cancel();
-			}
-			if (planned != null) {
-				planned.dispose();
-			}
-			CoreClawRunTimeoutException ex = timedOut(this.run, status, failure, this.timeout);
-			if (!RunPoller.this.polling.abortOnTimeout()) {
-				this.sink.error(ex);
-				return;
-			}
-			Disposable aborting = RunPoller.this.abort.apply(this.run).subscribe(null, (abortFailure) -> {
-				ex.addSuppressed(abortFailure);
-				this.sink.error(ex);
-			}, () -> this.sink.error(ex));
-			synchronized (this) {
-				this.abortInFlight = aborting;
 			}
 		}
 
-		/** The wait ended or its subscriber cancelled: release everything it holds. */
-		@Override
-		public void dispose() {
-			Subscription read;
-			Disposable planned;
-			Disposable timer;
-			Disposable aborting;
-			synchronized (this) {
-				this.done = true;
-				read = this.readInFlight;
-				planned = this.nextRead;
-				timer = this.deadline;
-				aborting = this.abortInFlight;
-				this.readInFlight = null;
-				this.nextRead = null;
-				this.deadline = null;
-				this.abortInFlight = null;
+		private Mono<WorkerRun> timedOut(Duration timeout) {
+			CoreClawRunTimeoutException ex = this.poller.timedOut(this.run, this.lastStatus, this.lastFailure, timeout);
+			if (this.poller.polling.abortOnTimeout()) {
+				this.poller.abortInBackground(this.run, this.scheduler);
 			}
-			RunPoller.this.notifier.stopListening(this.run, this);
-			if (read != null) {
-				read.cancel();
-			}
-			if (planned != null) {
-				planned.dispose();
-			}
-			if (timer != null) {
-				timer.dispose();
-			}
-			if (aborting != null && !aborting.isDisposed()) {
-				aborting.dispose();
-			}
-		}
-
-		@Override
-		public synchronized boolean isDisposed() {
-			return this.done;
-		}
-
-		@Override
-		public Context currentContext() {
-			return Context.of(this.sink.contextView());
+			return Mono.error(ex);
 		}
 
 	}

@@ -72,7 +72,23 @@ public interface WorkerRunOperations {
 	/**
 	 * Poll the run until it succeeds, fails or is aborted, or has been {@code aborting} for the
 	 * configured grace; a failed run completes normally with status {@link RunStatus#FAILED}.
-	 * A callback for the run makes it read the run at once. Cancelling stops the polling.
+	 * Lazy: nothing is read before subscription.
+	 * <p>
+	 * A callback for the run ({@link CoreClawClient#runChanged}) makes the wait read the run at
+	 * once, on the polling scheduler; one that arrives while a read is under way or between two
+	 * reads makes the next read follow at once. Transient read failures (rate limits, timeouts,
+	 * broken connections, server errors) are tolerated until the deadline; others end the wait.
+	 * Cancelling stops the polling; from its subscription until it ends, however it ends
+	 * (cancelled at subscription included), the wait is listened to for callbacks, and not after.
+	 * <p>
+	 * The caller gets {@link CoreClawRunTimeoutException} at its deadline, naming the run's last
+	 * status and the last read failure, if any, whatever else is under way: a read in flight is
+	 * cancelled (for a shortcut such as {@link RunRef#last}, once its first read has named the
+	 * run). With {@code coreclaw.polling.abort-on-timeout} the run is also asked to abort
+	 * ({@link #abort}) at that moment, in the background: the caller does not wait for the
+	 * answer, cancelling does not stop it, and it is given up after the client's response
+	 * timeout ({@code coreclaw.response-timeout}), its retries included; an abort that fails or
+	 * is given up is logged as a warning, since the run may go on at CoreClaw.
 	 * @param run the run
 	 * @param timeout how long to wait at most
 	 * @return the run's final state, or {@link CoreClawRunTimeoutException} after the timeout

@@ -129,7 +129,8 @@ class WaitingAtScaleTests {
 	void pausesAreDrawnWithinTheJitterAndNeverAboveTheLongestInterval() {
 		CoreClawPollingSettings growing = CoreClawPollingSettings.defaults()
 			.withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(15), 2.0, 0.2);
-		RunPoller poller = new RunPoller((run) -> Mono.empty(), (run) -> Mono.empty(), new RunChangeNotifier(), growing);
+		RunPoller poller = new RunPoller((run) -> Mono.empty(), (run) -> Mono.empty(), new RunChangeNotifier(), growing,
+				Duration.ofSeconds(30));
 		for (int read = 1; read <= 6; read++) {
 			int reads = read;
 			long nominal = growing.intervalAfter(reads).toMillis();
