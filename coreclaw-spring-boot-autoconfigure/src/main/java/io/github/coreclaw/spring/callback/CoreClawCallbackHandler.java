@@ -11,16 +11,22 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * WebFlux handler of CoreClaw's run status callbacks: reads at most
  * {@value CoreClawCallbackReceiver#MAX_BODY_BYTES} bytes without blocking and leaves the rest
  * to a {@link CoreClawCallbackReceiver}; route it with a {@code POST} predicate on a path that
- * holds the {@value CoreClawCallbackReceiver#SECRET_VARIABLE} variable.
+ * holds the {@value CoreClawCallbackReceiver#SECRET_VARIABLE} variable, and with
+ * {@link #secretPredicate()}, so that a request with a wrong secret is not routed at all and the
+ * application answers it as any path it does not map:
+ * {@code RouterFunctions.route(RequestPredicates.POST(path).and(handler.secretPredicate()), handler)}.
  *
  * @since 0.1.0
  */
@@ -36,10 +42,23 @@ public final class CoreClawCallbackHandler implements HandlerFunction<ServerResp
 		this.receiver = receiver;
 	}
 
+	/**
+	 * A predicate that matches only the requests whose
+	 * {@value CoreClawCallbackReceiver#SECRET_VARIABLE} path variable is the receiver's secret,
+	 * compared in constant time; combine it after the path predicate that extracts the variable.
+	 * @return the predicate
+	 * @since 0.1.0
+	 */
+	public RequestPredicate secretPredicate() {
+		return (request) -> this.receiver
+			.isSecret(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE));
+	}
+
 	@Override
 	public Mono<ServerResponse> handle(ServerRequest request) {
 		if (!this.receiver.isSecret(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE))) {
-			return respond(Reply.NOT_FOUND);
+			// Reached only when routed without secretPredicate(): not found, as WebFlux reports it.
+			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
 		Reply early = Reply.beforeReading(request.headers().contentLength().orElse(-1));
 		if (early != null) {

@@ -323,9 +323,6 @@ public final class CoreClawCallbackReceiver {
 		/** A new or repeated callback: 204 without a body. */
 		static final Reply ACCEPTED = new Reply(HttpStatus.NO_CONTENT, null);
 
-		/** A request without the right secret: 404, as if nothing were there. */
-		static final Reply NOT_FOUND = new Reply(HttpStatus.NOT_FOUND, null);
-
 		/** A callback that could not be handed off: 503, so that CoreClaw sends it again. */
 		static final Reply UNAVAILABLE = error(HttpStatus.SERVICE_UNAVAILABLE,
 				"The CoreClaw run callback could not be handed off to the application; send it again");

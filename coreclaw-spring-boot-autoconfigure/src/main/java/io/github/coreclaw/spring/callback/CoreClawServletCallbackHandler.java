@@ -9,8 +9,11 @@ import java.io.IOException;
 
 import io.github.coreclaw.spring.callback.CoreClawCallbackReceiver.Reply;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -19,7 +22,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@value CoreClawCallbackReceiver#MAX_BODY_BYTES} bytes, whether or not the request announces
  * its length, and leaves the rest to a {@link CoreClawCallbackReceiver}; route it with a
  * {@code POST} predicate on a path that holds the
- * {@value CoreClawCallbackReceiver#SECRET_VARIABLE} variable.
+ * {@value CoreClawCallbackReceiver#SECRET_VARIABLE} variable, and with {@link #secretPredicate()},
+ * so that a request with a wrong secret is not routed at all and the application answers it as
+ * any path it does not map:
+ * {@code RouterFunctions.route(RequestPredicates.POST(path).and(handler.secretPredicate()), handler)}.
  *
  * @since 0.1.0
  */
@@ -35,10 +41,23 @@ public final class CoreClawServletCallbackHandler implements HandlerFunction<Ser
 		this.receiver = receiver;
 	}
 
+	/**
+	 * A predicate that matches only the requests whose
+	 * {@value CoreClawCallbackReceiver#SECRET_VARIABLE} path variable is the receiver's secret,
+	 * compared in constant time; combine it after the path predicate that extracts the variable.
+	 * @return the predicate
+	 * @since 0.1.0
+	 */
+	public RequestPredicate secretPredicate() {
+		return (request) -> this.receiver
+			.isSecret(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE));
+	}
+
 	@Override
 	public ServerResponse handle(ServerRequest request) throws IOException {
 		if (!this.receiver.isSecret(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE))) {
-			return respond(Reply.NOT_FOUND);
+			// Reached only when routed without secretPredicate(): not found, as Spring MVC reports it.
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Reply early = Reply.beforeReading(request.servletRequest().getContentLengthLong());
 		if (early != null) {

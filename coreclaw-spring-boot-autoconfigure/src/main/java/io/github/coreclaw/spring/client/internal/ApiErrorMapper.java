@@ -26,6 +26,8 @@ public final class ApiErrorMapper {
 
 	private static final int EXCERPT_LENGTH = 200;
 
+	private static final int VALUE_LENGTH = 200;
+
 	private ApiErrorMapper() {
 	}
 
@@ -114,10 +116,10 @@ public final class ApiErrorMapper {
 			message.append(' ').append(Identifiers.quote(envelope.message()));
 		}
 		if (envelope.requestId() != null) {
-			message.append(" (request_id ").append(envelope.requestId()).append(')');
+			message.append(" (request_id ").append(escape(envelope.requestId())).append(')');
 		}
 		if (!details.isEmpty()) {
-			message.append(", details ").append(details);
+			message.append(", details ").append(details.stream().map(ApiErrorMapper::escape).toList());
 		}
 		return create(message, httpStatus, code, envelope.message(), envelope.requestId(), details, retryAfter);
 	}
@@ -152,6 +154,17 @@ public final class ApiErrorMapper {
 		}
 		message.append(" and a body that is not a CoreClaw JSON envelope: ").append(excerpt(body));
 		return create(message, httpStatus, CoreClawApiException.NO_CODE, null, null, List.of(), retryAfter);
+	}
+
+	/**
+	 * Escape a value read from a reply (a {@code request_id}, a detail) for an exception message
+	 * or a log line: control characters and line separators are escaped as {@link Identifiers#quote}
+	 * escapes them, and the value is cut after 200 characters.
+	 * @param value the value, may be {@code null}
+	 * @return the escaped value, {@code "null"} for {@code null}
+	 */
+	public static String escape(@Nullable String value) {
+		return (value != null) ? Identifiers.escape(value, VALUE_LENGTH) : "null";
 	}
 
 	private static CoreClawApiException create(StringBuilder message, int httpStatus, long code,

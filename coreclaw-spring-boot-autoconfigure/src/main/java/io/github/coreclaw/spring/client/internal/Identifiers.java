@@ -172,20 +172,32 @@ public final class Identifiers {
 	 * @return the value between double quotes
 	 */
 	public static String quote(String value) {
-		StringBuilder result = new StringBuilder(Math.min(value.length(), EXCERPT_LENGTH) + 8).append('"');
-		for (int i = 0; i < value.length() && i < EXCERPT_LENGTH; i++) {
+		return '"' + escape(value, EXCERPT_LENGTH) + '"';
+	}
+
+	/**
+	 * Escape a value for a message or a log line, cutting it short: control characters and line
+	 * or paragraph separators are written as a backslash, {@code u} and four hex digits, so that
+	 * the value cannot start a line of its own.
+	 * @param value the value
+	 * @param maxLength the most characters of the value kept; {@code ...} stands for the rest
+	 * @return the escaped value, without quotes
+	 */
+	public static String escape(String value, int maxLength) {
+		StringBuilder result = new StringBuilder(Math.min(value.length(), maxLength) + 6);
+		for (int i = 0; i < value.length() && i < maxLength; i++) {
 			char c = value.charAt(i);
-			if (Character.isISOControl(c)) {
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
 				result.append(String.format("\\u%04x", (int) c));
 			}
 			else {
 				result.append(c);
 			}
 		}
-		if (value.length() > EXCERPT_LENGTH) {
+		if (value.length() > maxLength) {
 			result.append("...");
 		}
-		return result.append('"').toString();
+		return result.toString();
 	}
 
 	private static boolean isSlugCharacter(char c) {
