@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import io.github.coreclaw.spring.client.CoreClawValues;
 import io.github.coreclaw.spring.client.InvalidSettingException;
 import io.github.coreclaw.spring.client.RunSlug;
 import org.apache.commons.logging.Log;
@@ -126,7 +127,7 @@ public final class CoreClawCallbackReceiver {
 		this.secret = checkSecret(secret).getBytes(StandardCharsets.UTF_8);
 		if (dedupeWindow == null || dedupeWindow.isZero() || dedupeWindow.isNegative()) {
 			throw new InvalidSettingException("dedupeWindow", "a positive duration",
-					(dedupeWindow != null) ? "was " + format(dedupeWindow) : "is not set");
+					(dedupeWindow != null) ? "was " + CoreClawValues.formatDuration(dedupeWindow) : "is not set");
 		}
 		if (dedupeMaxKeys < 1) {
 			throw new InvalidSettingException("dedupeMaxKeys", "at least 1", "was " + dedupeMaxKeys);
@@ -156,7 +157,7 @@ public final class CoreClawCallbackReceiver {
 		if (secret.length() < MIN_SECRET_LENGTH) {
 			throw new InvalidSettingException("secret", requirement, "it has only " + secret.length() + " characters");
 		}
-		if (!secret.chars().allMatch(CoreClawCallbackReceiver::isPathCharacter)) {
+		if (!CoreClawValues.isSlug(secret)) {
 			throw new InvalidSettingException("secret", requirement,
 					"it has characters that do not belong in a URL path segment");
 		}
@@ -232,30 +233,6 @@ public final class CoreClawCallbackReceiver {
 	/**
 	 * Whether a character may stand in a secret: one that a URL path segment holds as it is.
 	 */
-	private static boolean isPathCharacter(int c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '~'
-				|| c == '.' || c == '-';
-	}
-
-	/**
-	 * Format a duration in the largest whole unit among days, hours, minutes, seconds and
-	 * milliseconds, as the properties are written: {@code 500ms}, {@code 10m}.
-	 */
-	static String format(Duration duration) {
-		long millis = duration.toMillis();
-		if (millis == 0 || millis % 1000 != 0) {
-			return millis + "ms";
-		}
-		long seconds = millis / 1000;
-		if (seconds % 86400 == 0) {
-			return (seconds / 86400) + "d";
-		}
-		if (seconds % 3600 == 0) {
-			return (seconds / 3600) + "h";
-		}
-		return (seconds % 60 == 0) ? (seconds / 60) + "m" : seconds + "s";
-	}
-
 	/**
 	 * Read a callback but for its status: {@code null} if it names no run.
 	 */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import io.github.coreclaw.spring.client.CoreClawValues;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -106,7 +107,7 @@ final class RecentKeys {
 		if (!this.overflowReported) {
 			this.overflowReported = true;
 			logger.warn("More than " + this.maxKeys + " CoreClaw run callbacks (run and status pairs) arrived within "
-					+ "the dedupe window of " + CoreClawCallbackReceiver.format(this.window) + ": the oldest are "
+					+ "the dedupe window of " + CoreClawValues.formatDuration(this.window) + ": the oldest are "
 					+ "forgotten before their window ends, so a repeat of one of them is published again. Raise "
 					+ "coreclaw.callback.dedupe-max-keys to remember more (logged once).");
 		}
