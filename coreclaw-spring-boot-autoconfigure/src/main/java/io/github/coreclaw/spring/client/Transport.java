@@ -20,6 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
 
@@ -282,6 +283,8 @@ final class Transport {
 
 		private final boolean nettyConnector;
 
+		private volatile Sinks.@Nullable Empty<Void> lateExpiry;
+
 		Progress(Duration timeout, boolean nettyConnector) {
 			this.timeout = timeout;
 			this.nettyConnector = nettyConnector;
@@ -299,32 +302,34 @@ final class Transport {
 			if (netty) {
 				((HttpClientRequest) request.getNativeRequest()).responseTimeout(this.timeout);
 			}
+			else if (this.nettyConnector && before == PENDING) {
+				// A customizer put another connector in place: time the rest of the exchange here.
+				Sinks.Empty<Void> late = this.lateExpiry;
+				if (late != null) {
+					Mono.delay(this.timeout).subscribe((tick) -> late.tryEmitEmpty());
+				}
+			}
 		}
 
 		/**
-		 * When the attempt times out as a whole. On Reactor Netty's connector never: the wait
-		 * for a connection is bounded by the pool and the connect timeout, and Reactor Netty's
-		 * response timeout takes over once the request is written. On other connectors (also one
-		 * that an application's customizer put in place) the whole exchange, from the start of
-		 * the attempt.
+		 * When the attempt times out as a whole. On Reactor Netty's connector only if the request
+		 * turns out to go through another connector (one that an application's customizer put in
+		 * place): the wait for a connection is bounded by the pool and the connect timeout, and
+		 * Reactor Netty's response timeout takes over once the request is written. On other
+		 * connectors the whole exchange, from the start of the attempt.
 		 */
-		Mono<Long> expiry() {
-			return Mono.delay(this.timeout).flatMap((tick) -> {
-				if (expired()) {
-					return Mono.just(tick);
-				}
-				// Reactor Netty times the rest; still waiting for a connection on Reactor Netty's
-				// connector, look again later, in case a customizer put another connector in place.
-				return (this.state.get() == SENT_NETTY) ? Mono.never() : expiry();
-			});
+		Mono<?> expiry() {
+			if (this.nettyConnector) {
+				Sinks.Empty<Void> late = Sinks.empty();
+				this.lateExpiry = late;
+				return late.asMono();
+			}
+			// A request that went out on Reactor Netty after all (a customizer's) is timed by it.
+			return Mono.delay(this.timeout).flatMap((tick) -> expired() ? Mono.just(tick) : Mono.never());
 		}
 
 		private boolean expired() {
-			int now = this.state.get();
-			if (now == PENDING && !this.nettyConnector) {
-				return this.state.compareAndSet(PENDING, EXPIRED) || this.state.get() == SENT_OTHER;
-			}
-			return now == SENT_OTHER;
+			return this.state.compareAndSet(PENDING, EXPIRED) || this.state.get() == SENT_OTHER;
 		}
 
 		boolean written() {
