@@ -28,7 +28,7 @@ final class CallbackObservationFilter implements ObservationFilter {
 
 	private static final String PLACEHOLDER = "{" + CoreClawCallbackReceiver.SECRET_VARIABLE + "}";
 
-	private final PathPattern pattern;
+	private final @Nullable PathPattern pattern;
 
 	private final @Nullable String secret;
 
@@ -43,7 +43,7 @@ final class CallbackObservationFilter implements ObservationFilter {
 	 */
 	CallbackObservationFilter(String path, @Nullable String secret,
 			Function<Observation.Context, @Nullable String> requestPath) {
-		this.pattern = PathPatternParser.defaultInstance.parse(PathPatternParser.defaultInstance.initFullPathPattern(path));
+		this.pattern = parse(path);
 		this.secret = (secret != null && !secret.isEmpty()) ? secret : null;
 		this.requestPath = requestPath;
 	}
@@ -51,7 +51,8 @@ final class CallbackObservationFilter implements ObservationFilter {
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		String path = this.requestPath.apply(context);
-		String callbackPath = (path != null && this.pattern.matches(PathContainer.parsePath(path))) ? path : null;
+		String callbackPath = (path != null && this.pattern != null && this.pattern.matches(PathContainer.parsePath(path)))
+				? path : null;
 		if (callbackPath == null && this.secret == null) {
 			return context;
 		}
@@ -73,6 +74,19 @@ final class CallbackObservationFilter implements ObservationFilter {
 			context.setContextualName(cleanName);
 		}
 		return context;
+	}
+
+	/**
+	 * The pattern of the callback path, {@code null} if it is not one: the client's checks of
+	 * {@code coreclaw.callback.path} then stop startup with an explanation.
+	 */
+	private static @Nullable PathPattern parse(String path) {
+		try {
+			return PathPatternParser.defaultInstance.parse(PathPatternParser.defaultInstance.initFullPathPattern(path));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -50,8 +50,21 @@ public final class CoreClawCallbackHandler implements HandlerFunction<ServerResp
 	 * @since 0.1.0
 	 */
 	public RequestPredicate secretPredicate() {
-		return (request) -> this.receiver
-			.isSecret(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE));
+		CoreClawCallbackReceiver receiver = this.receiver;
+		return new RequestPredicate() {
+
+			@Override
+			public boolean test(ServerRequest request) {
+				return receiver.isSecret(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE));
+			}
+
+			@Override
+			public String toString() {
+				// What Actuator's mappings endpoint shows, never the secret
+				return "{" + CoreClawCallbackReceiver.SECRET_VARIABLE + "} is the callback secret";
+			}
+
+		};
 	}
 
 	@Override

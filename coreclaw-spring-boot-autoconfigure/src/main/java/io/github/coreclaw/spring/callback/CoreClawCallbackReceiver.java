@@ -72,6 +72,8 @@ public final class CoreClawCallbackReceiver {
 
 	private static final Log logger = LogFactory.getLog(CoreClawCallbackReceiver.class);
 
+	private static final int PRINTED_LENGTH = 60;
+
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final byte[] secret;
@@ -211,7 +213,7 @@ public final class CoreClawCallbackReceiver {
 		catch (RuntimeException ex) {
 			// Not handed off: forget the pair, so that CoreClaw's next delivery is not taken for a repeat.
 			this.recent.release(key, claim);
-			logger.warn("A CoreClaw callback for run " + callback.runKey() + " (" + callback.rawStatus()
+			logger.warn("A CoreClaw callback for run " + callback.runKey() + " (" + printable(callback.rawStatus())
 					+ ") could not be handed off; answered 503 so that CoreClaw sends it again", ex);
 			return Reply.UNAVAILABLE;
 		}
@@ -225,9 +227,27 @@ public final class CoreClawCallbackReceiver {
 		catch (RuntimeException ex) {
 			// CoreClaw has its answer already; forgetting the pair lets a later delivery of it through.
 			this.recent.release(key, claim);
-			logger.error("Publishing the CoreClaw callback for run " + callback.runKey() + " (" + callback.rawStatus()
-					+ ") failed; it is published again only if CoreClaw sends it again", ex);
+			logger.error("Publishing the CoreClaw callback for run " + callback.runKey() + " ("
+					+ printable(callback.rawStatus()) + ") failed; it is published again only if CoreClaw sends it again", ex);
 		}
+	}
+
+	/**
+	 * A value of the callback body fit for a log line: control characters and line separators
+	 * escaped, cut after 60 characters.
+	 */
+	static String printable(String value) {
+		StringBuilder result = new StringBuilder(Math.min(value.length(), PRINTED_LENGTH) + 6);
+		for (int i = 0; i < value.length() && i < PRINTED_LENGTH; i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+				result.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				result.append(c);
+			}
+		}
+		return (value.length() > PRINTED_LENGTH) ? result.append("...").toString() : result.toString();
 	}
 
 	/**

@@ -68,6 +68,13 @@ class CallbackObservationFilterTests {
 		assertThat(mapped.getContextualName()).isEqualTo("call {secret}");
 	}
 
+	@Test
+	void aCallbackPathThatIsNoPatternLeavesItsExplanationToTheClientButTheSecretIsStillReplaced() {
+		Observation.Context context = reactiveContext("/coreclaw/callback/" + SECRET);
+		assertThat(keyValues(filter(properties("/coreclaw/{secret"), false).map(context)))
+			.containsEntry("http.url", "/coreclaw/callback/{secret}");
+	}
+
 	private static Observation.Context reactiveContext(String path) {
 		MockServerHttpRequest request = MockServerHttpRequest.post(path).build();
 		Observation.Context context = new ServerRequestObservationContext(request, new MockServerHttpResponse(),

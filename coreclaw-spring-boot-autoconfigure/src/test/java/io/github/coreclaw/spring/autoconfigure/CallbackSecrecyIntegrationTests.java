@@ -118,6 +118,13 @@ abstract class CallbackSecrecyIntegrationTests {
 		assertThat(noSecret.status()).isEqualTo(404);
 	}
 
+	@Test
+	void theRouteDescribesItsSecretCheckWithoutTheSecret() {
+		assertThat(this.context.getBean(CoreClawCallbackConfiguration.ROUTER_BEAN_NAME).toString())
+			.startsWith("((POST && /coreclaw/callback/{secret}) && {secret} is the callback secret) -> ")
+			.doesNotContain(SECRET);
+	}
+
 	/**
 	 * The fields of an error body, with the values that differ from request to request
 	 * (timestamp, request id) left out and the request path replaced by a placeholder.

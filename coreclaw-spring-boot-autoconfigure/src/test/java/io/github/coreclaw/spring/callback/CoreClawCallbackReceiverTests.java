@@ -176,6 +176,18 @@ class CoreClawCallbackReceiverTests {
 	}
 
 	@Test
+	void aStatusWithALineBreakCannotForgeALogLine(CapturedOutput output) {
+		CoreClawCallbackReceiver receiver = receiver(Duration.ofMinutes(10), 100, (event) -> {
+			throw new IllegalStateException("listener broke");
+		});
+		assertThat(receive(receiver, "01KKDXV2G26BT7NH4ZQR2R4NPZ", "failed\\n2026-01-01 ERROR forged"))
+			.isSameAs(Reply.ACCEPTED);
+		assertThat(output).contains("Publishing the CoreClaw callback for run 01KKDXV2G26BT7NH4ZQR2R4NPZ "
+				+ "(failed\\u000a2026-01-01 ERROR forged) failed")
+			.doesNotContain("\n2026-01-01 ERROR forged");
+	}
+
+	@Test
 	void secretIsComparedWhole() {
 		CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(SECRET, Duration.ofMinutes(1), (event) -> {
 		}, (run) -> {
