@@ -6,12 +6,14 @@
 package io.github.coreclaw.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +24,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Goal 1: {@code runAsync} against a stub that answers at once, so that only the CPU each side
  * spends per call limits its throughput; the starter and a raw {@link WebClient} in paired rounds
- * of alternating, mirrored order, after a warm-up that lasts until JIT compilation settles.
+ * of alternating, mirrored order, after a warm-up that lasts until JIT compilation settles. The raw
+ * WebClient has what any production WebClient of a Boot application has, so that the ratio shows
+ * the starter's own cost: Boot's connector default (gzip) and a per-request response timeout.
  *
  * @since 0.1.0
  */
@@ -40,6 +44,8 @@ final class CpuBoundCalls {
 
 	/** Compilation time a warm-up pair may add at most for the JIT to count as settled. */
 	private static final long SETTLED_COMPILATION_MILLIS = 15;
+
+	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final byte[] RUN_BODY = "{\"is_async\":true}".getBytes(StandardCharsets.UTF_8);
 
@@ -139,6 +145,8 @@ final class CpuBoundCalls {
 			.uri("/api/v2/worker-tasks/{id}/runs", task)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(RUN_BODY)
+			// A response timeout, as every production call needs (the starter sets its own).
+			.httpRequest((request) -> ((HttpClientRequest) request.getNativeRequest()).responseTimeout(RESPONSE_TIMEOUT))
 			.retrieve()
 			.bodyToMono(JsonNode.class)
 			.map((json) -> json.get("data").get("run_slug").asString());

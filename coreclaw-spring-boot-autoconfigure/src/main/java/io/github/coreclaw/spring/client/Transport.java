@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import io.github.coreclaw.spring.client.internal.ApiErrorMapper;
 import io.github.coreclaw.spring.client.internal.Envelope;
 import io.github.coreclaw.spring.client.internal.EnvelopeCodec;
+import io.github.coreclaw.spring.client.internal.Identifiers;
 import io.github.coreclaw.spring.client.internal.QueryTokenConnector;
 import io.github.coreclaw.spring.client.internal.RetryAfter;
 import org.apache.commons.logging.Log;
@@ -155,22 +156,23 @@ final class Transport {
 				return Mono.error(this.errors.translate(call, ex, false));
 			}
 			return spec.httpRequest(progress)
-				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-					.defaultIfEmpty(EMPTY_BODY)
-					.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(call, response, ex))
-					.map((bytes) -> decode(call, response, bytes)))
+				.exchangeToMono((response) -> {
+					progress.status = response.statusCode().value();
+					return response.bodyToMono(byte[].class)
+						.defaultIfEmpty(EMPTY_BODY)
+						.map((bytes) -> decode(call, response, bytes));
+				})
 				.timeout(progress.expiry(), Mono.error(() -> this.errors.timeout(call, timeout, progress.written())))
 				.onErrorMap((ex) -> !(ex instanceof CoreClawException), (ex) -> {
+					if (ex instanceof DataBufferLimitException tooLarge) {
+						return logged(call, this.errors.tooLarge(call, progress.status, tooLarge));
+					}
 					if (progress.written() && isReadTimeout(ex)) {
 						return this.errors.timeout(call, timeout, true);
 					}
 					return this.errors.translate(call, ex, progress.written());
 				});
 		});
-	}
-
-	private CoreClawException tooLarge(Call<?, ?> call, ClientResponse response, DataBufferLimitException ex) {
-		return logged(call, this.errors.tooLarge(call, response.statusCode().value(), ex));
 	}
 
 	private <D, R> R decode(Call<D, R> call, ClientResponse response, byte[] bytes) {
@@ -210,12 +212,12 @@ final class Transport {
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug(endpoint.method() + " " + this.logBaseUrl + call.path() + this.logQuery + " answered HTTP "
-					+ status + ", code 0, request_id " + envelope.requestId());
+					+ status + ", code 0, request_id " + ApiErrorMapper.escape(envelope.requestId()));
 		}
 		R result = endpoint.converter().apply(envelope.data(), call);
 		if (result == null) {
 			throw new CoreClawApiException("CoreClaw answered " + call.operation() + " with HTTP " + status
-					+ ", code 0 (request_id " + envelope.requestId() + ") but without the expected "
+					+ ", code 0 (request_id " + ApiErrorMapper.escape(envelope.requestId()) + ") but without the expected "
 					+ endpoint.expectedData(), status, 0, envelope.message(), envelope.requestId(),
 					envelope.detailTexts());
 		}
@@ -236,8 +238,9 @@ final class Transport {
 	private static CoreClawApiException misshapen(Call<?, ?> call, int status, Envelope<?> envelope,
 			JacksonException failure) {
 		CoreClawApiException ex = new CoreClawApiException("CoreClaw answered " + call.operation() + " with HTTP "
-				+ status + ", code 0 (request_id " + envelope.requestId() + ") but its data does not have the "
-				+ "documented shape (" + call.endpoint().expectedData() + "): " + failure.getOriginalMessage(), status,
+				+ status + ", code 0 (request_id " + ApiErrorMapper.escape(envelope.requestId()) + ") but its data does "
+				+ "not have the documented shape (" + call.endpoint().expectedData() + "): "
+				+ Identifiers.escape(String.valueOf(failure.getOriginalMessage()), 500), status,
 				0, envelope.message(), envelope.requestId(), envelope.detailTexts());
 		ex.initCause(failure);
 		return ex;
@@ -284,6 +287,9 @@ final class Transport {
 		private final boolean nettyConnector;
 
 		private volatile Sinks.@Nullable Empty<Void> lateExpiry;
+
+		/** The HTTP status of the reply, once its head has arrived. */
+		volatile int status;
 
 		Progress(Duration timeout, boolean nettyConnector) {
 			this.timeout = timeout;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.github.coreclaw.spring.client.CoreClawStubs.json;
 import static io.github.coreclaw.spring.client.CoreClawStubs.settings;
@@ -70,6 +71,20 @@ class ReplyValuesInMessagesTests {
 				+ "\"task does not exist\" (request_id " + "r".repeat(200) + "...). Check the identifier in the "
 				+ "request path.");
 		assertThat(ex.getRequestId()).isEqualTo(requestId);
+	}
+
+	@Test
+	void aRequestIdWithALineBreakInASuccessfulReplyWithoutDataIsEscaped() {
+		wireMock.stubFor(get(anyUrl()).willReturn(json(200, "{\"code\":0,\"request_id\":\"req-5\\nforged\"}")));
+		CoreClawApiException ex = catchThrowableOfType(CoreClawApiException.class,
+				() -> ClosesClients.track(CoreClawClient.builder(settings(wireMock)).build())
+					.workerRuns()
+					.getRun(new RunSlug("r1"))
+					.block(Duration.ofSeconds(5)));
+		assertThat(ex.getMessage()).contains("(request_id req-5\\u000aforged)").doesNotContain("\n");
+		assertThat(ex.getRequestId()).isEqualTo("req-5\nforged");
+		assertThat(this.logs.events()).extracting(ILoggingEvent::getFormattedMessage)
+			.allSatisfy((line) -> assertThat(line).doesNotContain("\n"));
 	}
 
 }
