@@ -27,12 +27,13 @@ import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Sends one attempt of a {@link Call} over the client's single {@link WebClient} and decodes the
@@ -156,16 +157,18 @@ final class Transport {
 				return Mono.error(this.errors.translate(call, ex, false));
 			}
 			return spec.httpRequest(progress)
-				.exchangeToMono((response) -> {
-					progress.status = response.statusCode().value();
-					return response.bodyToMono(byte[].class)
-						.defaultIfEmpty(EMPTY_BODY)
-						.map((bytes) -> decode(call, response, bytes));
-				})
+				.retrieve()
+				// Every reply is CoreClaw's to read (its envelope says what went wrong), errors too.
+				.onStatus(HttpStatusCode::isError, (response) -> Mono.empty())
+				.toEntity(byte[].class)
+				.map((reply) -> decode(call, reply.getStatusCode().value(), reply.getHeaders(),
+						(reply.getBody() != null) ? reply.getBody() : EMPTY_BODY))
 				.timeout(progress.expiry(), Mono.error(() -> this.errors.timeout(call, timeout, progress.written())))
 				.onErrorMap((ex) -> !(ex instanceof CoreClawException), (ex) -> {
-					if (ex instanceof DataBufferLimitException tooLarge) {
-						return logged(call, this.errors.tooLarge(call, progress.status, tooLarge));
+					if (ex instanceof WebClientResponseException reply
+							&& reply.getCause() instanceof DataBufferLimitException tooLarge) {
+						// The codecs' limit, met while reading the body of a reply of this status.
+						return logged(call, this.errors.tooLarge(call, reply.getStatusCode().value(), tooLarge));
 					}
 					if (progress.written() && isReadTimeout(ex)) {
 						return this.errors.timeout(call, timeout, true);
@@ -175,11 +178,10 @@ final class Transport {
 		});
 	}
 
-	private <D, R> R decode(Call<D, R> call, ClientResponse response, byte[] bytes) {
-		int status = response.statusCode().value();
+	private <D, R> R decode(Call<D, R> call, int status, HttpHeaders headers, byte[] bytes) {
 		if (status >= 300 && status < 400) {
 			throw logged(call, this.errors.redirect(call, status,
-					response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION)));
+					headers.getFirst(HttpHeaders.LOCATION)));
 		}
 		Endpoint<D, R> endpoint = call.endpoint();
 		Envelope<D> envelope;
@@ -192,7 +194,7 @@ final class Transport {
 			decodingFailure = ex;
 		}
 		if (envelope == null || envelope.code() == null) {
-			Duration retryAfter = retryAfter(response);
+			Duration retryAfter = retryAfter(headers);
 			Envelope<?> lenient = this.codec.readLeniently(bytes);
 			if (lenient != null && lenient.code() != null && lenient.code() != 0) {
 				throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, lenient, retryAfter));
@@ -208,7 +210,7 @@ final class Transport {
 			throw logged(call, unreadable);
 		}
 		if (status < 200 || status >= 300 || envelope.code() != 0) {
-			throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, envelope, retryAfter(response)));
+			throw logged(call, ApiErrorMapper.fromEnvelope(call.operation(), status, envelope, retryAfter(headers)));
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug(endpoint.method() + " " + this.logBaseUrl + call.path() + this.logQuery + " answered HTTP "
@@ -227,8 +229,8 @@ final class Transport {
 	/**
 	 * The wait CoreClaw asked for, read only when a reply is an error.
 	 */
-	private @Nullable Duration retryAfter(ClientResponse response) {
-		return RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+	private @Nullable Duration retryAfter(HttpHeaders headers) {
+		return RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER),
 				this.clock.instant());
 	}
 
@@ -288,8 +290,6 @@ final class Transport {
 
 		private volatile Sinks.@Nullable Empty<Void> lateExpiry;
 
-		/** The HTTP status of the reply, once its head has arrived. */
-		volatile int status;
 
 		Progress(Duration timeout, boolean nettyConnector) {
 			this.timeout = timeout;
