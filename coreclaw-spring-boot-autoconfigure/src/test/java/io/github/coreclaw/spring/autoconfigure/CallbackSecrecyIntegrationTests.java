@@ -105,6 +105,49 @@ abstract class CallbackSecrecyIntegrationTests {
 	}
 
 	@Test
+	void theSecretIsInNoLogLineWithEveryLoggerAtTrace() throws IOException {
+		ch.qos.logback.classic.LoggerContext logging = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory
+			.getILoggerFactory();
+		ch.qos.logback.classic.Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		ch.qos.logback.classic.Level before = root.getLevel();
+		ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+		lines.setContext(logging);
+		lines.start();
+		root.addAppender(lines);
+		root.setLevel(ch.qos.logback.classic.Level.TRACE);
+		try {
+			assertThat(post("/coreclaw/callback/" + SECRET, CallbackReceiverContractTests.SUCCEEDED).status())
+				.isEqualTo(204);
+			assertThat(post("/coreclaw/callback/" + SECRET, "{\"run_status\":\"succeeded\"}").status())
+				.isEqualTo(400);
+		}
+		finally {
+			root.setLevel(before);
+			root.detachAppender(lines);
+		}
+		assertThat(lines.list).as("lines logged at TRACE").isNotEmpty();
+		List<String> loggersWithTheSecret = lines.list.stream()
+			.filter((event) -> (event.getFormattedMessage() + ((event.getThrowableProxy() != null)
+					? ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(event.getThrowableProxy()) : ""))
+				.contains(SECRET))
+			.map(ch.qos.logback.classic.spi.ILoggingEvent::getLoggerName)
+			.distinct()
+			.toList();
+		// Only the loggers the README names print the request path: the HTTP server's own and
+		// Spring's request logging and routing at DEBUG and TRACE (and this test's own client).
+		assertThat(loggersWithTheSecret).isNotEmpty()
+			.allSatisfy((logger) -> assertThat(java.util.Arrays.stream(SERVER_SIDE_REQUEST_LOGGERS).anyMatch(logger::startsWith))
+				.as("%s is one of the loggers the README names", logger)
+				.isTrue());
+	}
+
+	/** The loggers that print a request's path, and so the callback secret, at DEBUG or TRACE. */
+	static final String[] SERVER_SIDE_REQUEST_LOGGERS = { "org.apache.coyote.", "org.apache.catalina.",
+			"org.apache.tomcat.", "reactor.netty.http.server.", "org.springframework.web.servlet.DispatcherServlet",
+			"org.springframework.web.servlet.function.", "org.springframework.web.server.adapter.HttpWebHandlerAdapter",
+			"org.springframework.web.reactive.function.server.", "sun.net.www.protocol.http." };
+
+	@Test
 	void aWrongSecretIsAnsweredExactlyAsAPathTheApplicationDoesNotMap() throws IOException {
 		String wrongSecret = "/coreclaw/callback/" + SECRET.toUpperCase();
 		String unmapped = "/no-such-path/" + SECRET.toUpperCase();
