@@ -9,15 +9,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The CoreClaw account the API key belongs to: its balance and when that balance expires.
  * <p>
  * Built by the client; tests build one with {@link #builder(BigDecimal)}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "balance", "balanceExpiresAt" })
 public final class Account {
 
 	private final BigDecimal balance;
@@ -52,6 +57,7 @@ public final class Account {
 	 * The account's balance.
 	 * @return the balance, as exact as CoreClaw sent it
 	 */
+	@JsonProperty
 	public BigDecimal balance() {
 		return this.balance;
 	}
@@ -60,6 +66,7 @@ public final class Account {
 	 * When the balance expires.
 	 * @return the expiry, {@code null} if CoreClaw sent none (or 0)
 	 */
+	@JsonProperty
 	public @Nullable Instant balanceExpiresAt() {
 		return this.balanceExpiresAt;
 	}

@@ -5,17 +5,23 @@
 
 package io.github.coreclaw.spring.client;
 
+import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A run that has finished, with the first page of its results.
  * <p>
  * Built by the client; tests build one with {@link #builder(WorkerRun, ResultPage)}.
+ * <p>
+ * Jackson writes it as a JSON object of the run and its first page.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "run", "firstPage" })
 public final class CompletedRun {
 
 	private final WorkerRun run;
@@ -50,6 +56,7 @@ public final class CompletedRun {
 	 * The run's final state.
 	 * @return the run's final state
 	 */
+	@JsonProperty
 	public WorkerRun run() {
 		return this.run;
 	}
@@ -58,8 +65,23 @@ public final class CompletedRun {
 	 * The first page of its results.
 	 * @return the first page of its results
 	 */
+	@JsonProperty
 	public ResultPage firstPage() {
 		return this.firstPage;
+	}
+
+	/**
+	 * The rows of the first page, each converted to the given type with the application's
+	 * Jackson mapper, as {@link SyncRunResult#rows(Class)} does.
+	 * @param <T> the row type
+	 * @param rowType the row type, for example a record whose components match the column keys
+	 * @return the converted rows
+	 * @throws IllegalArgumentException if the row type is {@code null}
+	 * @throws CoreClawException naming the run if a row cannot be converted
+	 * @since 0.1.0
+	 */
+	public <T> List<T> rows(Class<T> rowType) {
+		return this.firstPage.rows(rowType, "run " + this.run.runSlug());
 	}
 
 	/**

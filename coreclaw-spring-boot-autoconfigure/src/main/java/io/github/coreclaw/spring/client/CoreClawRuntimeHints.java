@@ -5,6 +5,11 @@
 
 package io.github.coreclaw.spring.client;
 
+import java.lang.reflect.Method;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.coreclaw.spring.client.internal.AccountData;
 import io.github.coreclaw.spring.client.internal.AsyncRunData;
 import io.github.coreclaw.spring.client.internal.Envelope;
@@ -32,13 +37,14 @@ import io.github.coreclaw.spring.client.internal.WorkerTaskListData;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.ExecutableMode;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
  * Runtime hints of the CoreClaw client for native images: everything Jackson binds or writes by
- * reflection, that is CoreClaw's replies and request bodies, and the public result records an
+ * reflection, that is CoreClaw's replies and request bodies, and the public results an
  * application may write as JSON itself.
  * <p>
  * The starter's auto-configuration registers it; an application that builds its client by hand
@@ -67,6 +73,14 @@ public class CoreClawRuntimeHints implements RuntimeHintsRegistrar {
 	private static final Class<?>[] RESULT_RECORDS = { RunSlug.class, ResultHeader.class, RunLog.class,
 			RunLog.Entry.class, ProxyRegion.class, QueueItemResult.class, TaskInput.class };
 
+	/**
+	 * Public result classes (and the run slug) the operations return, which Jackson writes
+	 * through their annotated accessors when an application writes them as JSON.
+	 */
+	private static final Class<?>[] RESULT_CLASSES = { Account.class, CompletedRun.class, QueueItem.class,
+			QueuedRun.class, ResultPage.class, RunSlug.class, SyncRunResult.class, TaskSchedule.class, Worker.class,
+			WorkerRun.class, WorkerSummary.class, WorkerTask.class };
+
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
 
 	@Override
@@ -78,6 +92,16 @@ public class CoreClawRuntimeHints implements RuntimeHintsRegistrar {
 						MemberCategory.ACCESS_DECLARED_FIELDS);
 		}
 		this.bindingRegistrar.registerReflectionHints(hints.reflection(), RESULT_RECORDS);
+		for (Class<?> type : RESULT_CLASSES) {
+			hints.reflection()
+				.registerType(type, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_DECLARED_METHODS);
+			for (Method method : type.getDeclaredMethods()) {
+				if (method.isAnnotationPresent(JsonProperty.class) || method.isAnnotationPresent(JsonValue.class)
+						|| method.isAnnotationPresent(JsonCreator.class)) {
+					hints.reflection().registerMethod(method, ExecutableMode.INVOKE);
+				}
+			}
+		}
 	}
 
 }

@@ -204,7 +204,7 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 		}
 		return resultsData(run, page, pageSize).map((data) -> {
 			Pager.checkEcho("the results of " + describe(run), page, pageSize, data.pageIndex());
-			return data.toPage(page, pageSize);
+			return data.toPage(page, pageSize, this.client.rowMapper());
 		});
 	}
 

@@ -10,15 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One item of CoreClaw's run queue: a run that was queued and has not started.
  * <p>
  * Built by the client; tests build one with {@link #builder(String, QueueStatus)}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "queueRef", "status", "attributes" })
 public final class QueueItem {
 
 	private final String queueRef;
@@ -57,6 +62,7 @@ public final class QueueItem {
 	 * The item's reference, to activate or release it.
 	 * @return the queue reference, for example {@code 123456}
 	 */
+	@JsonProperty
 	public String queueRef() {
 		return this.queueRef;
 	}
@@ -65,6 +71,7 @@ public final class QueueItem {
 	 * The item's status.
 	 * @return the status, {@link QueueStatus#UNKNOWN} if CoreClaw sent none or one this client does not know
 	 */
+	@JsonProperty
 	public QueueStatus status() {
 		return this.status;
 	}
@@ -73,6 +80,7 @@ public final class QueueItem {
 	 * Every other field CoreClaw sent for the item, by its name in CoreClaw's JSON.
 	 * @return the other fields, empty if there are none
 	 */
+	@JsonProperty
 	public Map<String, Object> attributes() {
 		return this.attributes;
 	}

@@ -7,6 +7,8 @@ package io.github.coreclaw.spring.client;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * {@link QueueStatus#WAITING waiting} item never starts by itself; activate it through the run queue.
  * <p>
  * Built by the client; tests build one with {@link #builder(String, QueueStatus)}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "queueRef", "status", "queued" })
 public final class QueuedRun {
 
 	private final String queueRef;
@@ -55,6 +60,7 @@ public final class QueuedRun {
 	 * The queue item's reference, for example {@code 123456}.
 	 * @return the queue item's reference, for example {@code 123456}
 	 */
+	@JsonProperty
 	public String queueRef() {
 		return this.queueRef;
 	}
@@ -63,6 +69,7 @@ public final class QueuedRun {
 	 * The queue item's status.
 	 * @return the queue item's status
 	 */
+	@JsonProperty
 	public QueueStatus status() {
 		return this.status;
 	}
@@ -71,6 +78,7 @@ public final class QueuedRun {
 	 * Whether CoreClaw put the run in the queue.
 	 * @return whether CoreClaw put the run in the queue
 	 */
+	@JsonProperty
 	public boolean queued() {
 		return this.queued;
 	}

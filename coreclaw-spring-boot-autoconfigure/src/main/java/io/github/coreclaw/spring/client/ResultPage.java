@@ -9,15 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * One page of a run's result rows.
  * <p>
  * Built by the client; tests build one with {@link #builder(int, int)}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor but
+ * {@link #isLast()}, which follows from them.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "page", "pageSize", "total", "headers", "rows" })
 public final class ResultPage {
 
 	/** Value of {@link #total()} when CoreClaw sent no {@code count}. */
@@ -33,12 +41,15 @@ public final class ResultPage {
 
 	private final List<Map<String, Object>> rows;
 
+	private final ObjectMapper rowMapper;
+
 	private ResultPage(Builder builder) {
 		this.page = builder.page;
 		this.pageSize = builder.pageSize;
 		this.total = builder.total;
 		this.headers = builder.headers;
 		this.rows = builder.rows;
+		this.rowMapper = builder.rowMapper;
 	}
 
 	/**
@@ -60,6 +71,7 @@ public final class ResultPage {
 		builder.total = this.total;
 		builder.headers = this.headers;
 		builder.rows = this.rows;
+		builder.rowMapper = this.rowMapper;
 		return builder;
 	}
 
@@ -67,6 +79,7 @@ public final class ResultPage {
 	 * The page number, from 1.
 	 * @return the page number, from 1
 	 */
+	@JsonProperty
 	public int page() {
 		return this.page;
 	}
@@ -75,6 +88,7 @@ public final class ResultPage {
 	 * The page size that was asked for.
 	 * @return the page size that was asked for
 	 */
+	@JsonProperty
 	public int pageSize() {
 		return this.pageSize;
 	}
@@ -83,6 +97,7 @@ public final class ResultPage {
 	 * The total number of result rows of the run.
 	 * @return the total, {@link #UNKNOWN_TOTAL} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public long total() {
 		return this.total;
 	}
@@ -91,6 +106,7 @@ public final class ResultPage {
 	 * The columns of the rows.
 	 * @return the headers, empty if CoreClaw sent none
 	 */
+	@JsonProperty
 	public List<ResultHeader> headers() {
 		return this.headers;
 	}
@@ -99,14 +115,37 @@ public final class ResultPage {
 	 * The rows of this page, each a map from column key to value.
 	 * @return the rows
 	 */
+	@JsonProperty
 	public List<Map<String, Object>> rows() {
 		return this.rows;
+	}
+
+	/**
+	 * The rows of this page, each converted to the given type with the application's Jackson
+	 * mapper.
+	 * @param <T> the row type
+	 * @param rowType the row type, for example a record whose components match the column keys
+	 * @return the converted rows
+	 * @throws IllegalArgumentException if the row type is {@code null}
+	 * @throws CoreClawException if a row cannot be converted
+	 * @since 0.1.0
+	 */
+	public <T> List<T> rows(Class<T> rowType) {
+		return rows(rowType, "result page " + this.page);
+	}
+
+	/**
+	 * The rows of this page converted to the given type; a failure names the given source.
+	 */
+	<T> List<T> rows(Class<T> rowType, String source) {
+		return ResultRows.convert(this.rowMapper, this.rows, rowType, source);
 	}
 
 	/**
 	 * Whether no page follows this one: it is short or empty, or it reaches the total.
 	 * @return whether this is the last page
 	 */
+	@JsonIgnore
 	public boolean isLast() {
 		return this.rows.isEmpty() || this.rows.size() < this.pageSize
 				|| (this.total != UNKNOWN_TOTAL && (long) this.page * this.pageSize >= this.total);
@@ -156,6 +195,8 @@ public final class ResultPage {
 
 		private List<Map<String, Object>> rows = List.of();
 
+		private ObjectMapper rowMapper = ResultRows.DEFAULT_MAPPER;
+
 		private Builder(int page, int pageSize) {
 			if (page < 1) {
 				throw new IllegalArgumentException("page must be 1 or more but was " + page);
@@ -191,6 +232,17 @@ public final class ResultPage {
 		 */
 		public Builder rows(List<Map<String, Object>> rows) {
 			this.rows = List.copyOf(rows);
+			return this;
+		}
+
+		/**
+		 * Set the mapper {@link ResultPage#rows(Class)} converts rows with (by default a plain JsonMapper).
+		 * @param rowMapper the mapper {@link ResultPage#rows(Class)} converts rows with (by default a plain JsonMapper)
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder rowMapper(ObjectMapper rowMapper) {
+			this.rowMapper = Objects.requireNonNull(rowMapper, "rowMapper must not be null");
 			return this;
 		}
 

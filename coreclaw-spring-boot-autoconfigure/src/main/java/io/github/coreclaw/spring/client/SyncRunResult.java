@@ -7,15 +7,14 @@ package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Outcome of a synchronous run: the run's status and the first window of its result rows.
@@ -24,12 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  * back unfinished ({@link #finished()} is {@code false}) and keeps running at CoreClaw.
  * <p>
  * Built by the client; tests build one with {@link #builder(RunSlug, RunStatus)}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor but
+ * {@link #finished()}, which follows from the others.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "runSlug", "status", "errorMessage", "resultMessage", "startedAt", "finishedAt",
+		"runningDuration", "total", "headers", "rows", "reportedFinished" })
 public final class SyncRunResult {
-
-	private static final ObjectMapper DEFAULT_ROW_MAPPER = JsonMapper.builder().build();
 
 	private final RunSlug runSlug;
 
@@ -103,6 +105,7 @@ public final class SyncRunResult {
 	 * The run.
 	 * @return the run slug
 	 */
+	@JsonProperty
 	public RunSlug runSlug() {
 		return this.runSlug;
 	}
@@ -111,6 +114,7 @@ public final class SyncRunResult {
 	 * The run's status when CoreClaw answered.
 	 * @return the status, {@link RunStatus#UNKNOWN} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public RunStatus status() {
 		return this.status;
 	}
@@ -119,6 +123,7 @@ public final class SyncRunResult {
 	 * Why the run failed, as CoreClaw put it.
 	 * @return the error message, {@code null} if CoreClaw sent none or an empty one
 	 */
+	@JsonProperty
 	public @Nullable String errorMessage() {
 		return this.errorMessage;
 	}
@@ -127,6 +132,7 @@ public final class SyncRunResult {
 	 * The summary of the run's outcome, as CoreClaw put it.
 	 * @return the result message, {@code null} if CoreClaw sent none or an empty one
 	 */
+	@JsonProperty
 	public @Nullable String resultMessage() {
 		return this.resultMessage;
 	}
@@ -135,6 +141,7 @@ public final class SyncRunResult {
 	 * When the run started.
 	 * @return the start time, {@code null} if not known
 	 */
+	@JsonProperty
 	public @Nullable Instant startedAt() {
 		return this.startedAt;
 	}
@@ -143,6 +150,7 @@ public final class SyncRunResult {
 	 * When the run finished.
 	 * @return the end time, {@code null} if the run has not finished or it is not known
 	 */
+	@JsonProperty
 	public @Nullable Instant finishedAt() {
 		return this.finishedAt;
 	}
@@ -151,6 +159,7 @@ public final class SyncRunResult {
 	 * How long the run ran.
 	 * @return the running duration, {@code null} if not known
 	 */
+	@JsonProperty
 	public @Nullable Duration runningDuration() {
 		return this.runningDuration;
 	}
@@ -159,6 +168,7 @@ public final class SyncRunResult {
 	 * The total number of result rows of the run, which can exceed the rows returned here.
 	 * @return the total, 0 if CoreClaw sent no results
 	 */
+	@JsonProperty
 	public long total() {
 		return this.total;
 	}
@@ -167,6 +177,7 @@ public final class SyncRunResult {
 	 * The columns of the result rows.
 	 * @return the headers, empty if CoreClaw sent none
 	 */
+	@JsonProperty
 	public List<ResultHeader> headers() {
 		return this.headers;
 	}
@@ -175,6 +186,7 @@ public final class SyncRunResult {
 	 * The window of result rows CoreClaw returned, each a map from column key to value.
 	 * @return the rows, empty if CoreClaw sent none
 	 */
+	@JsonProperty
 	public List<Map<String, Object>> rows() {
 		return this.rows;
 	}
@@ -183,6 +195,7 @@ public final class SyncRunResult {
 	 * Whether CoreClaw reported the run finished when it answered (a rerun's {@code is_finished}).
 	 * @return the flag, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable Boolean reportedFinished() {
 		return this.reportedFinished;
 	}
@@ -196,20 +209,7 @@ public final class SyncRunResult {
 	 * @throws CoreClawException if a row cannot be converted
 	 */
 	public <T> List<T> rows(Class<T> rowType) {
-		if (rowType == null) {
-			throw new IllegalArgumentException("rowType must not be null");
-		}
-		List<T> result = new ArrayList<>(this.rows.size());
-		for (int i = 0; i < this.rows.size(); i++) {
-			try {
-				result.add(this.rowMapper.convertValue(this.rows.get(i), rowType));
-			}
-			catch (JacksonException ex) {
-				throw new CoreClawException("Could not convert result row " + i + " of run " + this.runSlug + " to "
-						+ rowType.getName() + ": " + ex.getOriginalMessage(), ex);
-			}
-		}
-		return List.copyOf(result);
+		return ResultRows.convert(this.rowMapper, this.rows, rowType, "run " + this.runSlug);
 	}
 
 	/**
@@ -289,7 +289,7 @@ public final class SyncRunResult {
 
 		private @Nullable Boolean reportedFinished;
 
-		private ObjectMapper rowMapper = DEFAULT_ROW_MAPPER;
+		private ObjectMapper rowMapper = ResultRows.DEFAULT_MAPPER;
 
 		private Builder(RunSlug runSlug, RunStatus status) {
 			this.runSlug = Objects.requireNonNull(runSlug, "runSlug must not be null");

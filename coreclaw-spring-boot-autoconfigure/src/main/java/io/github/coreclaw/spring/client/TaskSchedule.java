@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,9 +20,13 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * CoreClaw's documentation does not say in which time zone the time of day is read, nor what
  * happens to a run missed while the schedule was off.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor but
+ * {@link #enabled()}, which follows from the kind.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "kind", "time", "dayOfWeek", "dayOfMonth", "date" })
 public final class TaskSchedule {
 
 	/** Largest day of month a monthly schedule accepts. */
@@ -113,6 +119,7 @@ public final class TaskSchedule {
 	 * How often the task runs.
 	 * @return the kind of schedule
 	 */
+	@JsonProperty
 	public Kind kind() {
 		return this.kind;
 	}
@@ -129,6 +136,7 @@ public final class TaskSchedule {
 	 * The time of day the task runs at.
 	 * @return the time, {@code null} for {@link #disabled()}
 	 */
+	@JsonProperty
 	public @Nullable LocalTime time() {
 		return this.time;
 	}
@@ -137,6 +145,7 @@ public final class TaskSchedule {
 	 * The day of the week a weekly schedule runs on.
 	 * @return the day, {@code null} unless weekly
 	 */
+	@JsonProperty
 	public @Nullable DayOfWeek dayOfWeek() {
 		return this.dayOfWeek;
 	}
@@ -145,6 +154,7 @@ public final class TaskSchedule {
 	 * The day of the month a monthly schedule runs on.
 	 * @return the day from 1 to 31, {@code null} unless monthly
 	 */
+	@JsonProperty
 	public @Nullable Integer dayOfMonth() {
 		return this.dayOfMonth;
 	}
@@ -153,6 +163,7 @@ public final class TaskSchedule {
 	 * The day a one-off schedule runs on.
 	 * @return the day, {@code null} unless once
 	 */
+	@JsonProperty
 	public @Nullable LocalDate date() {
 		return this.date;
 	}

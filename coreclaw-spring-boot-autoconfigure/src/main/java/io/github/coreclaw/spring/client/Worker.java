@@ -10,15 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Details of one CoreClaw Worker: who publishes it, its version, its readme and its parameters.
  * <p>
  * Built by the client; tests build one with {@link #builder()}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "name", "username", "version", "readme", "parameters" })
 public final class Worker {
 
 	private final @Nullable String name;
@@ -65,6 +70,7 @@ public final class Worker {
 	 * The Worker's name, for example {@code google-maps-scraper}.
 	 * @return the name, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String name() {
 		return this.name;
 	}
@@ -73,6 +79,7 @@ public final class Worker {
 	 * The user name of the Worker's owner.
 	 * @return the owner's user name, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String username() {
 		return this.username;
 	}
@@ -81,6 +88,7 @@ public final class Worker {
 	 * The Worker's current version.
 	 * @return the version, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String version() {
 		return this.version;
 	}
@@ -89,6 +97,7 @@ public final class Worker {
 	 * The Worker's readme, in Markdown.
 	 * @return the readme, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String readme() {
 		return this.readme;
 	}
@@ -97,6 +106,7 @@ public final class Worker {
 	 * The Worker's parameters ({@code custom} and {@code system}) as CoreClaw describes them.
 	 * @return the parameters, empty if CoreClaw sent none
 	 */
+	@JsonProperty
 	public Map<String, Object> parameters() {
 		return this.parameters;
 	}

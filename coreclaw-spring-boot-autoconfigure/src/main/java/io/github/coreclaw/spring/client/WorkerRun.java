@@ -10,15 +10,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * State of one worker run, as CoreClaw's run detail or run list reports it.
  * <p>
  * Built by the client; tests build one with {@link #builder(RunSlug, RunStatus)}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor but
+ * {@link #finished()}, which follows from the status.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "runSlug", "status", "workerSlug", "workerTitle", "version", "resultCount", "usage",
+		"startedAt", "finishedAt", "duration", "errorMessage", "origin" })
 public final class WorkerRun {
 
 	private final RunSlug runSlug;
@@ -93,6 +100,7 @@ public final class WorkerRun {
 	 * The run.
 	 * @return the run
 	 */
+	@JsonProperty
 	public RunSlug runSlug() {
 		return this.runSlug;
 	}
@@ -101,6 +109,7 @@ public final class WorkerRun {
 	 * The run's status.
 	 * @return the run's status
 	 */
+	@JsonProperty
 	public RunStatus status() {
 		return this.status;
 	}
@@ -109,6 +118,7 @@ public final class WorkerRun {
 	 * The slug of the Worker that ran.
 	 * @return the Worker's slug, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String workerSlug() {
 		return this.workerSlug;
 	}
@@ -117,6 +127,7 @@ public final class WorkerRun {
 	 * The display name of the Worker.
 	 * @return the Worker's title, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String workerTitle() {
 		return this.workerTitle;
 	}
@@ -125,6 +136,7 @@ public final class WorkerRun {
 	 * The Worker version that ran.
 	 * @return the version, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String version() {
 		return this.version;
 	}
@@ -133,6 +145,7 @@ public final class WorkerRun {
 	 * The number of result rows so far.
 	 * @return the number of result rows so far
 	 */
+	@JsonProperty
 	public long resultCount() {
 		return this.resultCount;
 	}
@@ -141,6 +154,7 @@ public final class WorkerRun {
 	 * The run's usage (billing) figure.
 	 * @return the usage, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable BigDecimal usage() {
 		return this.usage;
 	}
@@ -149,6 +163,7 @@ public final class WorkerRun {
 	 * When the run started.
 	 * @return the start, {@code null} if not yet
 	 */
+	@JsonProperty
 	public @Nullable Instant startedAt() {
 		return this.startedAt;
 	}
@@ -157,6 +172,7 @@ public final class WorkerRun {
 	 * When the run finished.
 	 * @return the end, {@code null} if not yet
 	 */
+	@JsonProperty
 	public @Nullable Instant finishedAt() {
 		return this.finishedAt;
 	}
@@ -165,6 +181,7 @@ public final class WorkerRun {
 	 * How long the run ran.
 	 * @return the duration, {@code null} if not known
 	 */
+	@JsonProperty
 	public @Nullable Duration duration() {
 		return this.duration;
 	}
@@ -173,6 +190,7 @@ public final class WorkerRun {
 	 * Why the run failed (the run list's {@code err_msg}).
 	 * @return the error message, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String errorMessage() {
 		return this.errorMessage;
 	}
@@ -181,6 +199,7 @@ public final class WorkerRun {
 	 * How the run was started, for example {@code openapi}.
 	 * @return the origin, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String origin() {
 		return this.origin;
 	}

@@ -7,15 +7,20 @@ package io.github.coreclaw.spring.client;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One Worker of a list: the account's Workers or CoreClaw's store.
  * <p>
  * Built by the client; tests build one with {@link #builder()}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "slug", "name", "path", "title", "username", "description" })
 public final class WorkerSummary {
 
 	private final @Nullable String slug;
@@ -66,6 +71,7 @@ public final class WorkerSummary {
 	 * The Worker's slug, usable as a {@code workerId}.
 	 * @return the slug, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String slug() {
 		return this.slug;
 	}
@@ -74,6 +80,7 @@ public final class WorkerSummary {
 	 * The Worker's name.
 	 * @return the name, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String name() {
 		return this.name;
 	}
@@ -82,6 +89,7 @@ public final class WorkerSummary {
 	 * The Worker's path, {@code owner~name}, also usable as a {@code workerId}.
 	 * @return the path, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String path() {
 		return this.path;
 	}
@@ -90,6 +98,7 @@ public final class WorkerSummary {
 	 * The Worker's display title.
 	 * @return the title, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String title() {
 		return this.title;
 	}
@@ -98,6 +107,7 @@ public final class WorkerSummary {
 	 * The user name of the Worker's owner.
 	 * @return the owner's user name, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String username() {
 		return this.username;
 	}
@@ -106,6 +116,7 @@ public final class WorkerSummary {
 	 * The Worker's description.
 	 * @return the description, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String description() {
 		return this.description;
 	}

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +24,14 @@ import org.jspecify.annotations.Nullable;
  * Worker's input may hold credentials of the scraped site.
  * <p>
  * Built by the client; tests build one with {@link #builder(String)}.
+ * <p>
+ * Jackson writes it as a JSON object of its values, one property per accessor, the input
+ * included.
  *
  * @since 0.1.0
  */
+@JsonPropertyOrder({ "slug", "title", "description", "workerSlug", "workerPath", "workerTitle", "version", "input",
+		"runTimes", "scheduleEnabled", "schedule", "id", "createdAt", "updatedAt" })
 public final class WorkerTask {
 
 	private final String slug;
@@ -107,6 +114,7 @@ public final class WorkerTask {
 	 * The task's slug, which names it in the API.
 	 * @return the task's slug, which names it in the API
 	 */
+	@JsonProperty
 	public String slug() {
 		return this.slug;
 	}
@@ -115,6 +123,7 @@ public final class WorkerTask {
 	 * The task's title.
 	 * @return the title, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String title() {
 		return this.title;
 	}
@@ -123,6 +132,7 @@ public final class WorkerTask {
 	 * The task's description.
 	 * @return the description, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String description() {
 		return this.description;
 	}
@@ -131,6 +141,7 @@ public final class WorkerTask {
 	 * The slug of the Worker the task runs.
 	 * @return the Worker's slug, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String workerSlug() {
 		return this.workerSlug;
 	}
@@ -139,6 +150,7 @@ public final class WorkerTask {
 	 * The {@code owner~name} path of the Worker the task runs.
 	 * @return the Worker's path, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String workerPath() {
 		return this.workerPath;
 	}
@@ -147,6 +159,7 @@ public final class WorkerTask {
 	 * The display name of the Worker the task runs.
 	 * @return the Worker's title, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String workerTitle() {
 		return this.workerTitle;
 	}
@@ -155,6 +168,7 @@ public final class WorkerTask {
 	 * The Worker version the task runs.
 	 * @return the version, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable String version() {
 		return this.version;
 	}
@@ -164,6 +178,7 @@ public final class WorkerTask {
 	 * @return the input, unmodifiable; {@code null} if CoreClaw sent none (read it with
 	 * {@link WorkerTaskOperations#getInput(String)})
 	 */
+	@JsonProperty
 	public @Nullable Map<String, Object> input() {
 		return this.input;
 	}
@@ -172,6 +187,7 @@ public final class WorkerTask {
 	 * How many times the task has run.
 	 * @return the number of runs, 0 if CoreClaw sent none
 	 */
+	@JsonProperty
 	public long runTimes() {
 		return this.runTimes;
 	}
@@ -180,6 +196,7 @@ public final class WorkerTask {
 	 * Whether CoreClaw runs the task by itself on a schedule.
 	 * @return whether the schedule is on, {@code false} if CoreClaw did not say
 	 */
+	@JsonProperty
 	public boolean scheduleEnabled() {
 		return this.scheduleEnabled;
 	}
@@ -189,6 +206,7 @@ public final class WorkerTask {
 	 * @return the schedule, {@code null} unless CoreClaw sent all of it (replies that send only
 	 * {@code schedule_enabled} and {@code schedule_type} leave it {@code null})
 	 */
+	@JsonProperty
 	public @Nullable TaskSchedule schedule() {
 		return this.schedule;
 	}
@@ -197,6 +215,7 @@ public final class WorkerTask {
 	 * CoreClaw's internal numeric id of the task (the API names tasks by slug).
 	 * @return the id, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable Long id() {
 		return this.id;
 	}
@@ -205,6 +224,7 @@ public final class WorkerTask {
 	 * When the task was created.
 	 * @return the creation time, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable Instant createdAt() {
 		return this.createdAt;
 	}
@@ -213,6 +233,7 @@ public final class WorkerTask {
 	 * When the task was last changed.
 	 * @return the time of the last change, {@code null} if CoreClaw sent none
 	 */
+	@JsonProperty
 	public @Nullable Instant updatedAt() {
 		return this.updatedAt;
 	}

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.github.coreclaw.spring.client.internal.Envelope;
 import io.github.coreclaw.spring.client.internal.ResultsData;
 import io.github.coreclaw.spring.client.internal.RunRequest;
@@ -50,7 +51,8 @@ class CoreClawRuntimeHintsTests {
 	@Test
 	void everyReplyAndRequestTypeCanBeBoundByReflection() {
 		// Every record of the internal package, and every type of the client's packages that
-		// carries Jackson annotations (such as WorkerInput, written through its @JsonValue).
+		// carries Jackson annotations (such as WorkerInput, written through its @JsonValue, and
+		// the result classes, written through their @JsonProperty accessors).
 		List<Class<?>> wireTypes = Stream
 			.concat(PackageClasses.of(Envelope.class.getPackageName()).stream().filter(Class::isRecord),
 					Stream.of(Envelope.class.getPackageName(), CoreClawClient.class.getPackageName())
@@ -59,14 +61,15 @@ class CoreClawRuntimeHintsTests {
 			.distinct()
 			.toList();
 		assertThat(wireTypes).as("the scan finds the wire types")
-			.contains(Envelope.class, RunRequest.class, ResultsData.Header.class, WorkerInput.class);
+			.contains(Envelope.class, RunRequest.class, ResultsData.Header.class, WorkerInput.class, WorkerRun.class,
+					RunSlug.class);
 		SoftAssertions.assertSoftly((softly) -> {
 			for (Class<?> type : wireTypes) {
 				softly.assertThat(RuntimeHintsPredicates.reflection()
 					.onType(type)
 					.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
 							MemberCategory.INVOKE_DECLARED_METHODS))
-					.as("%s is in CoreClawRuntimeHints.WIRE_TYPES", type.getName())
+					.as("%s is in CoreClawRuntimeHints.WIRE_TYPES or RESULT_CLASSES", type.getName())
 					.accepts(this.hints);
 				for (Method method : jacksonInvokedMethods(type)) {
 					softly.assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(method))
@@ -117,7 +120,8 @@ class CoreClawRuntimeHintsTests {
 			}
 		}
 		for (Method method : type.getDeclaredMethods()) {
-			if (hasJacksonAnnotation(method)) {
+			// An accessor marked @JsonIgnore (ResultPage#isLast) is one Jackson never calls.
+			if (hasJacksonAnnotation(method) && !method.isAnnotationPresent(JsonIgnore.class)) {
 				methods.add(method);
 			}
 		}

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.coreclaw.spring.client.ResultHeader;
 import io.github.coreclaw.spring.client.ResultPage;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A window of result rows, the same shape as the run results endpoint's {@code data}.
@@ -86,13 +87,15 @@ public record ResultsData(@Nullable Long count, @Nullable List<Header> headers,
 	 * Convert to a page of results.
 	 * @param page the page number that was requested
 	 * @param pageSize the page size that was requested
+	 * @param rowMapper the mapper for typed rows
 	 * @return the page
 	 */
-	public ResultPage toPage(int page, int pageSize) {
+	public ResultPage toPage(int page, int pageSize, ObjectMapper rowMapper) {
 		return ResultPage.builder(page, pageSize)
 			.total((this.count != null) ? this.count : ResultPage.UNKNOWN_TOTAL)
 			.headers(headerList())
 			.rows(rows())
+			.rowMapper(rowMapper)
 			.build();
 	}
 
