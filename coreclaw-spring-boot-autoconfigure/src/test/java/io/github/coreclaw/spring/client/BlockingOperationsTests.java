@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -213,6 +214,32 @@ class BlockingOperationsTests {
 	}
 
 	@Test
+	void aStreamAsksForAPageOnlyWhenTheConsumerReachesIt() {
+		// The connector answers on the caller's thread, so what has been asked for is known at each
+		// step, with no request still on its way.
+		List<String> urls = new CopyOnWriteArrayList<>();
+		InMemoryConnector connector = new InMemoryConnector((request) -> {
+			urls.add(InMemoryConnector.pathAndQuery(request));
+			return new InMemoryConnector.Reply(200, resultPage(InMemoryConnector.page(request), 150));
+		});
+		try (CoreClawClient client = RunListTests.inMemoryClient(connector, null)) {
+			Stream<Map<String, Object>> rows = client.blocking().workerRuns().results(RUN);
+			assertThat(urls).isEmpty();
+			Iterator<Map<String, Object>> iterator = rows.iterator();
+			for (int n = 1; n <= 100; n++) {
+				assertThat(iterator.next()).containsEntry("n", n);
+				assertThat(urls).containsExactly(DETAIL + "/result?offset=1&limit=100");
+			}
+			assertThat(iterator.next()).containsEntry("n", 101);
+			assertThat(urls).containsExactly(DETAIL + "/result?offset=1&limit=100",
+					DETAIL + "/result?offset=2&limit=100");
+			rows.close();
+			assertThat(iterator.hasNext()).isFalse();
+			assertThat(urls).hasSize(2);
+		}
+	}
+
+	@Test
 	void aClosedStreamReadsNothingMore() {
 		stubPages(150);
 		Stream<Map<String, Object>> rows = client().blocking().workerRuns().results(RUN);
@@ -265,6 +292,31 @@ class BlockingOperationsTests {
 			assertThat(iterator.hasNext()).isFalse();
 		}
 		wireMock.verify(2, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aRunListAsksForTheEarlierMonthOnlyWhenTheLaterOneIsRead() {
+		List<String> urls = new CopyOnWriteArrayList<>();
+		InMemoryConnector connector = new InMemoryConnector((request) -> {
+			urls.add(InMemoryConnector.pathAndQuery(request));
+			boolean april = request.getURI().getRawQuery().contains("start_time=1774972800");
+			return new InMemoryConnector.Reply(200, "{\"code\":0,\"data\":{\"count\":" + (april ? 2 : 1)
+					+ ",\"list\":" + (april ? RunListTests.runList(1, 2) : RunListTests.runList(3, 3)) + "}}");
+		});
+		RunQuery query = RunQuery.builder().createdBetween(LocalDate.of(2026, 3, 15), LocalDate.of(2026, 4, 10)).build();
+		try (CoreClawClient client = RunListTests.inMemoryClient(connector, null);
+				Stream<WorkerRun> runs = client.blocking().workerRuns().list(query)) {
+			assertThat(urls).isEmpty();
+			Iterator<WorkerRun> iterator = runs.iterator();
+			iterator.next();
+			iterator.next();
+			assertThat(urls).containsExactly("/api/v2/worker-runs?offset=1&limit=100&start_time=1774972800&end_time=1775750400");
+			assertThat(iterator.next().runSlug()).isEqualTo(new RunSlug("01RUN3"));
+			assertThat(urls).hasSize(2)
+				.endsWith("/api/v2/worker-runs?offset=1&limit=100&start_time=1773504000&end_time=1774886400");
+			assertThat(iterator.hasNext()).isFalse();
+			assertThat(urls).hasSize(2);
+		}
 	}
 
 	@Test
