@@ -13,9 +13,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads every item of a paged CoreClaw list, one page at a time and only as the subscriber asks
- * for items (never more than one page ahead), checking that each reply is the page asked for and
- * stopping at a short or empty page.
+ * Reads every item of a paged CoreClaw list ({@link Source}), one page at a time: as the
+ * subscriber asks for items (never more than one page ahead), or, for the blocking streams, as
+ * the consumer reaches each page; each reply is checked to be the page asked for, and a short or
+ * empty page ends the list.
  */
 final class Pager {
 
@@ -23,17 +24,6 @@ final class Pager {
 	static final int PAGE_SIZE = 100;
 
 	private Pager() {
-	}
-
-	/**
-	 * Every item of a list.
-	 * @param <T> the type of the items
-	 * @param what what is listed, for messages (for example {@code the results of run r1})
-	 * @param fetch reads the page of the given number (from 1) with {@link #PAGE_SIZE} items
-	 * @return the items, lazily
-	 */
-	static <T> Flux<T> all(String what, IntFunction<Mono<Page<T>>> fetch) {
-		return new Source<>(what, fetch).all();
 	}
 
 	/**

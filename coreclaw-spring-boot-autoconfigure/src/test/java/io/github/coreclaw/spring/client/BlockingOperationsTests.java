@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -317,6 +318,57 @@ class BlockingOperationsTests {
 			assertThat(iterator.hasNext()).isFalse();
 			assertThat(urls).hasSize(2);
 		}
+	}
+
+	@Test
+	void everyListStreamsTheItemsOfItsReactiveTwinWithTheSameRequests() {
+		List<String> urls = new CopyOnWriteArrayList<>();
+		InMemoryConnector connector = new InMemoryConnector((request) -> {
+			urls.add(InMemoryConnector.pathAndQuery(request));
+			return new InMemoryConnector.Reply(200,
+					listPage(request.getURI().getRawPath(), InMemoryConnector.page(request), 150));
+		});
+		try (CoreClawClient client = RunListTests.inMemoryClient(connector, null)) {
+			BlockingCoreClawClient blocking = client.blocking();
+			assertSameItems(blocking.workers().list(), client.workers().list(), urls);
+			assertSameItems(blocking.workers().store("maps"), client.workers().store("maps"), urls);
+			assertSameItems(blocking.workerTasks().list(), client.workerTasks().list(), urls);
+			assertSameItems(blocking.runQueue().list(QueueStatus.WAITING), client.runQueue().list(QueueStatus.WAITING),
+					urls);
+			assertSameItems(blocking.runQueue().list(), client.runQueue().list(), urls);
+		}
+	}
+
+	private static <T> void assertSameItems(Stream<T> blocking, Flux<T> reactive, List<String> urls) {
+		assertThat(urls).isEmpty();
+		List<T> expected = reactive.collectList().block(Duration.ofSeconds(5));
+		List<String> expectedUrls = List.copyOf(urls);
+		urls.clear();
+		try (blocking) {
+			assertThat(blocking.toList()).hasSize(150).isEqualTo(expected);
+		}
+		assertThat(expectedUrls).hasSize(2);
+		assertThat(urls).isEqualTo(expectedUrls);
+		urls.clear();
+	}
+
+	/** Page {@code page} of {@code total} items of the list at a path, 100 a page. */
+	private static String listPage(String path, int page, int total) {
+		StringBuilder items = new StringBuilder();
+		for (int n = (page - 1) * 100 + 1; n <= Math.min(total, page * 100); n++) {
+			items.append((items.length() > 0) ? "," : "").append(switch (path) {
+				case "/api/v2/workers", "/api/v2/store" -> "{\"slug\":\"worker-" + n + "\",\"name\":\"worker-" + n
+						+ "\",\"path\":\"owner~worker-" + n + "\",\"title\":\"Worker " + n + "\",\"username\":\"owner\"}";
+				case "/api/v2/worker-tasks" -> "{\"id\":" + n + ",\"slug\":\"task-" + n + "\",\"title\":\"Task " + n
+						+ "\",\"version\":\"latest\",\"worker_slug\":\"demo-worker\"}";
+				case "/api/v2/run-queue/items" -> "{\"queue_ref\":\"" + n + "\",\"queue_status\":\"waiting\"}";
+				default -> throw new IllegalArgumentException(path);
+			});
+		}
+		String data = path.startsWith("/api/v2/worker-tasks") || path.startsWith("/api/v2/run-queue")
+				? "{\"count\":" + total + ",\"page_index\":" + page + ",\"page_size\":100,\"list\":[" + items + "]}"
+				: "{\"scraper\":[" + items + "]}";
+		return "{\"code\":0,\"message\":\"success\",\"data\":" + data + "}";
 	}
 
 	@Test
