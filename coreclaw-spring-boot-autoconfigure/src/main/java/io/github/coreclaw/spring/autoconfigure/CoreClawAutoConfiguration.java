@@ -9,6 +9,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.coreclaw.spring.client.BlockingRunQueueOperations;
+import io.github.coreclaw.spring.client.BlockingWorkerOperations;
+import io.github.coreclaw.spring.client.BlockingWorkerRunOperations;
+import io.github.coreclaw.spring.client.BlockingWorkerTaskOperations;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.CoreClawObservationConvention;
@@ -53,8 +57,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the CoreClaw client: a {@link CoreClawClient} on Boot's
  * {@link WebClient.Builder}, the {@link WorkerTaskOperations}, {@link WorkerRunOperations},
- * {@link WorkerOperations} and {@link RunQueueOperations} it serves, and, where enabled, the receiver
- * of CoreClaw's run callbacks.
+ * {@link WorkerOperations} and {@link RunQueueOperations} it serves, their blocking twins for Spring
+ * MVC and virtual-thread applications ({@link BlockingWorkerTaskOperations},
+ * {@link BlockingWorkerRunOperations}, {@link BlockingWorkerOperations},
+ * {@link BlockingRunQueueOperations}, over the client's own reactive operations), and, where
+ * enabled, the receiver of CoreClaw's run callbacks.
  *
  * @since 0.1.0
  */
@@ -198,6 +205,30 @@ public final class CoreClawAutoConfiguration {
 	@ConditionalOnMissingBean
 	RunQueueOperations runQueueOperations(CoreClawClient coreClawClient) {
 		return coreClawClient.runQueue();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlockingWorkerTaskOperations blockingWorkerTaskOperations(CoreClawClient coreClawClient) {
+		return coreClawClient.blocking().workerTasks();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlockingWorkerRunOperations blockingWorkerRunOperations(CoreClawClient coreClawClient) {
+		return coreClawClient.blocking().workerRuns();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlockingWorkerOperations blockingWorkerOperations(CoreClawClient coreClawClient) {
+		return coreClawClient.blocking().workers();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlockingRunQueueOperations blockingRunQueueOperations(CoreClawClient coreClawClient) {
+		return coreClawClient.blocking().runQueue();
 	}
 
 	/**

@@ -34,7 +34,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Reactive client of the CoreClaw API: one {@link WebClient}, its authentication and the
  * translation of every reply into results or {@link CoreClawException}s, shared by the
  * operations it hands out ({@link #workerTasks()}, {@link #workerRuns()}, {@link #workers()},
- * {@link #runQueue()}, {@link #account()}).
+ * {@link #runQueue()}, {@link #account()}) and their blocking twins ({@link #blocking()}).
  * <p>
  * Spring Boot applications get one from the starter's auto-configuration; elsewhere, build
  * one with {@link #builder(CoreClawClientSettings)}.
@@ -80,6 +80,8 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private final RunQueueOperations runQueue;
 
+	private final BlockingCoreClawClient blocking;
+
 	private CoreClawClient(Builder builder) {
 		this.settings = builder.settings;
 		this.rowMapper = (builder.rowMapper != null) ? builder.rowMapper : EnvelopeCodec.shared().mapper();
@@ -106,10 +108,15 @@ public final class CoreClawClient implements AutoCloseable {
 		this.retries = new RetryExecutor(retry);
 		this.pollingSettings = builder.pollingSettings;
 		this.callbackReceiverUrl = builder.callbackReceiverUrl;
-		this.workerTasks = new DefaultWorkerTaskOperations(this);
-		this.workerRuns = new DefaultWorkerRunOperations(this);
-		this.workers = new DefaultWorkerOperations(this);
-		this.runQueue = new DefaultRunQueueOperations(this);
+		DefaultWorkerTaskOperations workerTasks = new DefaultWorkerTaskOperations(this);
+		DefaultWorkerRunOperations workerRuns = new DefaultWorkerRunOperations(this);
+		DefaultWorkerOperations workers = new DefaultWorkerOperations(this);
+		DefaultRunQueueOperations runQueue = new DefaultRunQueueOperations(this);
+		this.workerTasks = workerTasks;
+		this.workerRuns = workerRuns;
+		this.workers = workers;
+		this.runQueue = runQueue;
+		this.blocking = new BlockingCoreClawClient(this, workerTasks, workerRuns, workers, runQueue);
 	}
 
 	/**
@@ -151,6 +158,17 @@ public final class CoreClawClient implements AutoCloseable {
 	 */
 	public RunQueueOperations runQueue() {
 		return this.runQueue;
+	}
+
+	/**
+	 * The blocking twins of this client's operations, for Spring MVC and virtual-thread
+	 * applications: the same calls over this client's transport and retries, each waiting on the
+	 * caller's thread, refused on a thread that must not block.
+	 * @return the blocking view of this client
+	 * @since 0.1.0
+	 */
+	public BlockingCoreClawClient blocking() {
+		return this.blocking;
 	}
 
 	/**

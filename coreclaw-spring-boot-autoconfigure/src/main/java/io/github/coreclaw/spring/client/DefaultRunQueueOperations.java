@@ -54,19 +54,31 @@ final class DefaultRunQueueOperations implements RunQueueOperations {
 
 	@Override
 	public Flux<QueueItem> list() {
-		return list(null, "the run queue");
+		return listSource(null).all();
 	}
 
 	@Override
 	public Flux<QueueItem> list(QueueStatus status) {
+		return listSource(checkStatus(status)).all();
+	}
+
+	/**
+	 * The status to list the items of, checked.
+	 */
+	static QueueStatus checkStatus(@Nullable QueueStatus status) {
 		if (status == null || status == QueueStatus.UNKNOWN) {
 			throw new IllegalArgumentException("status must be WAITING or INACTIVE but was " + status);
 		}
-		return list(status, "the " + status.value() + " items of the run queue");
+		return status;
 	}
 
-	private Flux<QueueItem> list(@Nullable QueueStatus status, String what) {
-		return Pager.all(what, (page) -> {
+	/**
+	 * The pages of the run queue's items in a {@link #checkStatus checked} status, or of every
+	 * item for {@code null}: {@link #list} and its blocking twin.
+	 */
+	Pager.Source<QueueItem> listSource(@Nullable QueueStatus status) {
+		String what = (status != null) ? "the " + status.value() + " items of the run queue" : "the run queue";
+		return new Pager.Source<>(what, (page) -> {
 			Map<String, String> query = new LinkedHashMap<>();
 			query.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
 			query.put("limit", Integer.toString(Pager.PAGE_SIZE));

@@ -122,40 +122,59 @@ final class DefaultWorkerOperations implements WorkerOperations {
 
 	@Override
 	public Flux<WorkerSummary> list(@Nullable String keyword) {
-		return pages(LIST, "the account's Workers", keyword);
+		checkKeyword(keyword);
+		return Flux.defer(() -> listSource(keyword).all());
 	}
 
 	@Override
 	public Flux<WorkerSummary> store(@Nullable String keyword) {
+		checkKeyword(keyword);
+		return Flux.defer(() -> storeSource(keyword).all());
+	}
+
+	/**
+	 * The pages of the account's Workers, for one reading: {@link #list} and its blocking twin.
+	 */
+	Pager.Source<WorkerSummary> listSource(@Nullable String keyword) {
+		return pages(LIST, "the account's Workers", keyword);
+	}
+
+	/**
+	 * The pages of the store's Workers, for one reading: {@link #store} and its blocking twin.
+	 */
+	Pager.Source<WorkerSummary> storeSource(@Nullable String keyword) {
 		return pages(STORE, "the store's Workers", keyword);
 	}
 
-	private Flux<WorkerSummary> pages(Endpoint<WorkerListData, WorkerListData> endpoint, String what,
-			@Nullable String keyword) {
+	private static void checkKeyword(@Nullable String keyword) {
 		if (keyword != null && keyword.isBlank()) {
 			throw new IllegalArgumentException("keyword must not be blank; pass null for every Worker");
 		}
+	}
+
+	private Pager.Source<WorkerSummary> pages(Endpoint<WorkerListData, WorkerListData> endpoint, String what,
+			@Nullable String keyword) {
+		checkKeyword(keyword);
 		String described = (keyword != null) ? what + " matching " + Identifiers.quote(keyword) : what;
-		return Flux.defer(() -> {
-			// These replies echo no page number, so Pager cannot see an ignored offset; a page that
-			// repeats the one before shows it (Workers are unique, unlike result rows).
-			AtomicReference<List<WorkerSummary>> previous = new AtomicReference<>(List.of());
-			return Pager.all(described, (page) -> {
-				Map<String, String> query = new LinkedHashMap<>();
-				query.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
-				query.put("limit", Integer.toString(Pager.PAGE_SIZE));
-				if (keyword != null) {
-					query.put("keyword", keyword);
+		// These replies echo no page number, so Pager cannot see an ignored offset; a page that
+		// repeats the one before shows it (Workers are unique, unlike result rows). The state is
+		// this reading's: each reading gets a source of its own.
+		AtomicReference<List<WorkerSummary>> previous = new AtomicReference<>(List.of());
+		return new Pager.Source<>(described, (page) -> {
+			Map<String, String> query = new LinkedHashMap<>();
+			query.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
+			query.put("limit", Integer.toString(Pager.PAGE_SIZE));
+			if (keyword != null) {
+				query.put("keyword", keyword);
+			}
+			return this.client.execute(new Call<>(endpoint, Map.of(), query, null)).map((data) -> {
+				List<WorkerSummary> workers = data.workers();
+				if (!workers.isEmpty() && workers.equals(previous.getAndSet(workers))) {
+					throw new CoreClawException("CoreClaw answered page " + page + " of " + described
+							+ " with the same Workers as page " + (page - 1) + ". Reading on would repeat them, so "
+							+ "the read stops here; CoreClaw may have changed what its offset parameter means.");
 				}
-				return this.client.execute(new Call<>(endpoint, Map.of(), query, null)).map((data) -> {
-					List<WorkerSummary> workers = data.workers();
-					if (!workers.isEmpty() && workers.equals(previous.getAndSet(workers))) {
-						throw new CoreClawException("CoreClaw answered page " + page + " of " + described
-								+ " with the same Workers as page " + (page - 1) + ". Reading on would repeat them, so "
-								+ "the read stops here; CoreClaw may have changed what its offset parameter means.");
-					}
-					return new Pager.Page<>(data.pageIndex(), data.count(), workers);
-				});
+				return new Pager.Page<>(data.pageIndex(), data.count(), workers);
 			});
 		});
 	}

@@ -8,6 +8,7 @@ package io.github.coreclaw.spring.client;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,23 +94,41 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 
 	@Override
 	public Flux<WorkerRun> list(RunQuery query) {
-		if (query == null) {
-			throw new IllegalArgumentException("query must not be null; use RunQuery.currentMonth()");
-		}
+		checkQuery(query);
 		LocalDate from = query.createdFrom();
 		LocalDate to = query.createdTo();
 		if (from == null || to == null) {
-			return listRuns(query, null);
+			return listRuns(query, null).all();
 		}
-		return RunListMonth.latestFirst(from, to).concatMap((month) -> listRuns(query, month), 0);
+		return RunListMonth.latestFirst(from, to).concatMap((month) -> listRuns(query, month).all(), 0);
 	}
 
-	private Flux<WorkerRun> listRuns(RunQuery query, @Nullable RunListMonth month) {
+	/**
+	 * The pages of the runs a query matches, one source per month of its dates, each made as it is
+	 * reached: the blocking twin of {@link #list(RunQuery)}.
+	 */
+	Iterator<Pager.Source<WorkerRun>> listSources(RunQuery query) {
+		checkQuery(query);
+		LocalDate from = query.createdFrom();
+		LocalDate to = query.createdTo();
+		if (from == null || to == null) {
+			return List.of(listRuns(query, null)).iterator();
+		}
+		return RunListMonth.stream(from, to).map((month) -> listRuns(query, month)).iterator();
+	}
+
+	private static void checkQuery(@Nullable RunQuery query) {
+		if (query == null) {
+			throw new IllegalArgumentException("query must not be null; use RunQuery.currentMonth()");
+		}
+	}
+
+	private Pager.Source<WorkerRun> listRuns(RunQuery query, @Nullable RunListMonth month) {
 		String workerId = query.workerId();
 		RunStatus status = query.status();
 		String what = "the runs " + ((month != null) ? "created from " + month + " (UTC+8)" : "of the current month")
 				+ ((workerId != null) ? " of Worker " + workerId : "") + ((status != null) ? " in status " + status : "");
-		return Pager.all(what, (page) -> {
+		return new Pager.Source<>(what, (page) -> {
 			Map<String, String> parameters = new LinkedHashMap<>();
 			parameters.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
 			parameters.put("limit", Integer.toString(Pager.PAGE_SIZE));
@@ -169,8 +188,15 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 			// A shortcut may name another run between two pages: read the pages of the run it names now.
 			return getRun(run).flatMapMany((state) -> results(state.runSlug()));
 		}
-		return Pager.all("the results of " + describe(slug),
-				(page) -> resultsData(slug, page, Pager.PAGE_SIZE)
+		return resultsSource(slug).all();
+	}
+
+	/**
+	 * The pages of a run's result rows: {@link #results(RunRef)} and its blocking twin.
+	 */
+	Pager.Source<Map<String, Object>> resultsSource(RunSlug run) {
+		return new Pager.Source<>("the results of " + describe(run),
+				(page) -> resultsData(run, page, Pager.PAGE_SIZE)
 					.map((data) -> new Pager.Page<>(data.pageIndex(), data.count(), data.rows())));
 	}
 
@@ -182,7 +208,7 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 		return results(run).map((row) -> convertRow(run, row, rowType));
 	}
 
-	private <T> T convertRow(RunRef run, Map<String, Object> row, Class<T> rowType) {
+	<T> T convertRow(RunRef run, Map<String, Object> row, Class<T> rowType) {
 		try {
 			return this.client.rowMapper().convertValue(row, rowType);
 		}
@@ -281,7 +307,7 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 				paths.lastOfWorker().withRetryClass(RetryClass.NON_IDEMPOTENT));
 	}
 
-	private static RunRef checkRun(@Nullable RunRef run) {
+	static RunRef checkRun(@Nullable RunRef run) {
 		if (run == null) {
 			throw new IllegalArgumentException("run must not be null");
 		}

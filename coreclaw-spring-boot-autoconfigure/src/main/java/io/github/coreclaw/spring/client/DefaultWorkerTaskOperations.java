@@ -106,10 +106,17 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 
 	@Override
 	public Flux<WorkerTask> list(TaskQuery query) {
+		return listSource(query).all();
+	}
+
+	/**
+	 * The pages of the tasks a query finds, for {@link #list(TaskQuery)} and its blocking twin.
+	 */
+	Pager.Source<WorkerTask> listSource(TaskQuery query) {
 		if (query == null) {
 			throw new IllegalArgumentException("query must not be null; use TaskQuery.all()");
 		}
-		return Pager.all(describe(query), (page) -> {
+		return new Pager.Source<>(describe(query), (page) -> {
 			Map<String, String> parameters = new LinkedHashMap<>();
 			parameters.put("offset", Integer.toString(RunRequests.offsetOfPage(page)));
 			parameters.put("limit", Integer.toString(Pager.PAGE_SIZE));

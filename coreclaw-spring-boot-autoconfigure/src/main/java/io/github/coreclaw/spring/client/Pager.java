@@ -13,9 +13,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads every item of a paged CoreClaw list, one page at a time and only as the subscriber asks
- * for items (never more than one page ahead), checking that each reply is the page asked for and
- * stopping at a short or empty page.
+ * Reads every item of a paged CoreClaw list ({@link Source}), one page at a time: as the
+ * subscriber asks for items (never more than one page ahead), or, for the blocking streams, as
+ * the consumer reaches each page; each reply is checked to be the page asked for, and a short or
+ * empty page ends the list.
  */
 final class Pager {
 
@@ -23,23 +24,6 @@ final class Pager {
 	static final int PAGE_SIZE = 100;
 
 	private Pager() {
-	}
-
-	/**
-	 * Every item of a list.
-	 * @param <T> the type of the items
-	 * @param what what is listed, for messages (for example {@code the results of run r1})
-	 * @param fetch reads the page of the given number (from 1) with {@link #PAGE_SIZE} items
-	 * @return the items, lazily
-	 */
-	static <T> Flux<T> all(String what, IntFunction<Mono<Page<T>>> fetch) {
-		return Flux.range(1, Integer.MAX_VALUE)
-			.concatMap((page) -> fetch.apply(page).map((reply) -> {
-				checkEcho(what, page, PAGE_SIZE, reply.pageIndex());
-				return new Page<>(page, reply.total(), reply.items());
-			}), 0)
-			.takeUntil((page) -> page.isLast(page.pageIndex(), PAGE_SIZE))
-			.concatMapIterable(Page::items, 1);
 	}
 
 	/**
@@ -57,6 +41,42 @@ final class Pager {
 					+ " (" + pageSize + " a page) of " + what + ". Reading on would repeat or skip items, so the "
 					+ "read stops here; CoreClaw may have changed what its offset parameter means.");
 		}
+	}
+
+	/**
+	 * A paged list: what it is, for messages, and how to read one of its pages; read whole by
+	 * {@link #all()}, or page by page with {@link #page(int)} (the blocking streams).
+	 *
+	 * @param <T> the type of the items
+	 * @param what what is listed, for messages (for example {@code the results of run r1})
+	 * @param fetch reads the page of the given number (from 1) with {@link #PAGE_SIZE} items
+	 */
+	record Source<T>(String what, IntFunction<Mono<Page<T>>> fetch) {
+
+		/**
+		 * Every item of the list, read as the subscriber asks for them (never more than one page
+		 * ahead).
+		 * @return the items, lazily
+		 */
+		Flux<T> all() {
+			return Flux.range(1, Integer.MAX_VALUE)
+				.concatMap(this::page, 0)
+				.takeUntil((page) -> page.isLast(page.pageIndex(), PAGE_SIZE))
+				.concatMapIterable(Page::items, 1);
+		}
+
+		/**
+		 * Read one page, checked to be the one asked for.
+		 * @param page the page number, from 1
+		 * @return the page, its {@link Page#pageIndex()} the number asked for
+		 */
+		Mono<Page<T>> page(int page) {
+			return this.fetch.apply(page).map((reply) -> {
+				checkEcho(this.what, page, PAGE_SIZE, reply.pageIndex());
+				return new Page<>(page, reply.total(), reply.items());
+			});
+		}
+
 	}
 
 	/**

@@ -7,6 +7,8 @@ package io.github.coreclaw.spring.client;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import reactor.core.publisher.Flux;
 
@@ -27,17 +29,24 @@ record RunListMonth(LocalDate first, LocalDate last) {
 	 * @return the parts
 	 */
 	static Flux<RunListMonth> latestFirst(LocalDate from, LocalDate to) {
+		return Flux.fromStream(() -> stream(from, to));
+	}
+
+	/**
+	 * The parts of a date range, one per calendar month, the latest first, made as they are
+	 * reached.
+	 * @param from the first day of the range
+	 * @param to the last day of the range, not before {@code from}
+	 * @return the parts, lazily
+	 */
+	static Stream<RunListMonth> stream(LocalDate from, LocalDate to) {
 		YearMonth firstMonth = YearMonth.from(from);
-		return Flux.generate(() -> YearMonth.from(to), (month, sink) -> {
-			LocalDate start = month.equals(firstMonth) ? from : month.atDay(1);
-			LocalDate end = month.equals(YearMonth.from(to)) ? to : month.atEndOfMonth();
-			sink.next(new RunListMonth(start, end));
-			if (!month.isAfter(firstMonth)) {
-				sink.complete();
-				return month;
-			}
-			return month.minusMonths(1);
-		});
+		YearMonth lastMonth = YearMonth.from(to);
+		// The month before the first is never computed: it may not exist (LocalDate.MIN).
+		return Stream
+			.iterate(lastMonth, Objects::nonNull, (month) -> month.isAfter(firstMonth) ? month.minusMonths(1) : null)
+			.map((month) -> new RunListMonth(month.equals(firstMonth) ? from : month.atDay(1),
+					month.equals(lastMonth) ? to : month.atEndOfMonth()));
 	}
 
 	/**
