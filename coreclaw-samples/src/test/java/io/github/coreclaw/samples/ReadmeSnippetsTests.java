@@ -34,6 +34,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -50,6 +51,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -196,16 +198,35 @@ class ReadmeSnippetsTests {
 	 */
 	private static List<String> imagesNotHeldByDocker(Snippet snippet) {
 		Matcher image = CONTAINER_IMAGE.matcher(snippet.block().text());
-		List<String> missing = new ArrayList<>();
+		List<String> needed = new ArrayList<>();
 		while (image.find()) {
-			if (!DockerClientFactory.instance().isDockerAvailable()) {
-				return List.of();
-			}
+			needed.add(image.group(1));
+		}
+		if (needed.isEmpty()) {
+			return List.of();
+		}
+		TestcontainersConfiguration configuration = TestcontainersConfiguration.getInstance();
+		if (!Boolean.parseBoolean(configuration.getEnvVarOrProperty("ryuk.disabled", "false"))) {
+			// Ryuk starts with the first container unless it is switched off: it must be there too.
+			needed.add(configuration.getRyukImage());
+		}
+		DockerClient docker;
+		try {
+			// The lazy client asks the engine directly; the factory's own client would start Ryuk.
+			docker = DockerClientFactory.lazyClient();
+			docker.pingCmd().exec();
+		}
+		catch (RuntimeException ex) {
+			// No Docker engine: the snippet's own condition decides.
+			return List.of();
+		}
+		List<String> missing = new ArrayList<>();
+		for (String name : needed) {
 			try {
-				DockerClientFactory.instance().client().inspectImageCmd(image.group(1)).exec();
+				docker.inspectImageCmd(name).exec();
 			}
 			catch (NotFoundException ex) {
-				missing.add(image.group(1));
+				missing.add(name);
 			}
 		}
 		return missing;

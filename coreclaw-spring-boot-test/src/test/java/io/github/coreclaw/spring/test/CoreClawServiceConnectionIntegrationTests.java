@@ -6,7 +6,10 @@
 package io.github.coreclaw.spring.test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.coreclaw.spring.autoconfigure.CoreClawConnectionDetails;
 import io.github.coreclaw.spring.client.RunOptions;
@@ -23,6 +26,7 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -39,9 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @Testcontainers
 @EnabledIf(value = "imageIsAvailable",
-		disabledReason = "needs a Docker engine that already holds the image wiremock/wiremock:3.13.2 (not pulled "
-				+ "here: with no registry answering, Testcontainers retries for minutes); docker pull it, or build it "
-				+ "with .ci/wiremock-image.sh")
+		disabledReason = "needs a Docker engine that already holds the image wiremock/wiremock:3.13.2, and Ryuk's "
+				+ "unless TESTCONTAINERS_RYUK_DISABLED=true (not pulled here: with no registry answering, Testcontainers "
+				+ "retries for minutes); docker pull them, or build WireMock's with .ci/wiremock-image.sh")
 class CoreClawServiceConnectionIntegrationTests {
 
 	/** The image, as .ci/wiremock-image.sh builds it without a registry. */
@@ -68,14 +72,25 @@ class CoreClawServiceConnectionIntegrationTests {
 	 * @return whether the container can start at once
 	 */
 	static boolean imageIsAvailable() {
-		if (!DockerClientFactory.instance().isDockerAvailable()) {
-			return false;
+		List<String> needed = new ArrayList<>(List.of(IMAGE));
+		TestcontainersConfiguration configuration = TestcontainersConfiguration.getInstance();
+		if (!Boolean.parseBoolean(configuration.getEnvVarOrProperty("ryuk.disabled", "false"))) {
+			// Ryuk starts with the first container unless it is switched off: it must be there too.
+			needed.add(configuration.getRyukImage());
 		}
 		try {
-			DockerClientFactory.instance().client().inspectImageCmd(IMAGE).exec();
+			// The lazy client asks the engine directly; the factory's own client would start Ryuk.
+			DockerClient docker = DockerClientFactory.lazyClient();
+			for (String image : needed) {
+				docker.inspectImageCmd(image).exec();
+			}
 			return true;
 		}
 		catch (NotFoundException ex) {
+			return false;
+		}
+		catch (RuntimeException ex) {
+			// No Docker engine.
 			return false;
 		}
 	}
