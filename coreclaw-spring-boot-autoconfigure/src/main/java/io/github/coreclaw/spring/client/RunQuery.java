@@ -21,6 +21,17 @@ import org.jspecify.annotations.Nullable;
  * created at 2026-03-31T18:00Z was created on 2026-04-01 there. CoreClaw answers only queries
  * within one such calendar month; the client splits a longer range into one query per month.
  * <p>
+ * CoreClaw filters runs by Worker, not by worker task: there is no query for the runs of one
+ * task. To list the runs of a task's Worker, which include the runs of that task, pass the
+ * task's {@link WorkerTask#workerPath() workerPath}:
+ * <pre class="code">
+ * client.workerTasks().get("my-task")
+ *     .flatMapMany((task) -&gt; client.workerRuns().list(RunQuery.builder().workerId(task.workerPath()).build()));
+ * </pre>
+ * They include the runs of the Worker's other tasks and its direct runs, and a run does not say
+ * which task started it: to follow the runs of one task, keep the {@link RunSlug} each run of it
+ * returns ({@link WorkerTaskOperations#runAsync(String)}).
+ * <p>
  * Every builder method checks its argument at once ({@link IllegalArgumentException} naming
  * it).
  *
@@ -136,7 +147,8 @@ public final class RunQuery {
 		}
 
 		/**
-		 * List only the runs of this Worker.
+		 * List only the runs of this Worker. CoreClaw has no filter by worker task: for the
+		 * Worker of a task, pass its {@link WorkerTask#workerPath()}.
 		 * @param workerId the Worker's slug or {@code owner~name} path
 		 * @return this builder
 		 * @throws IllegalArgumentException if the Worker id is blank or has characters an id

@@ -55,6 +55,11 @@ public interface WorkerRunOperations {
 	 * month, the runs come in CoreClaw's order, which it does not document. A status filter is
 	 * sent as CoreClaw spells it ({@code ready}, {@code running}, {@code succeeded},
 	 * {@code failed}, {@code aborting}).
+	 * <p>
+	 * CoreClaw filters runs by Worker only, not by worker task: for the runs of a task's
+	 * Worker, which include those of the task, query by the task's
+	 * {@link WorkerTask#workerPath() workerPath} ({@link RunQuery} shows how); to follow the
+	 * runs of one task, keep the run slug each of its runs returns.
 	 * @param query which runs to list
 	 * @return the runs
 	 * @throws IllegalArgumentException if the query is {@code null}

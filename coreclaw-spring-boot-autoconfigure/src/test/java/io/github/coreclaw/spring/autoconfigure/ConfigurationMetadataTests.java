@@ -20,23 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generated configuration metadata lists every {@code coreclaw.*} property with a
- * one-sentence description, and the documented defaults.
+ * one-sentence description, and the documented defaults, and the Actuator switches of the
+ * {@code coreclaw} health indicator and info contributor.
  */
 class ConfigurationMetadataTests {
 
 	@Test
 	void everyPropertyIsDescribedWithItsDefault() throws IOException {
-		JsonNode metadata;
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			assertThat(in).as("generated metadata").isNotNull();
-			metadata = new JsonMapper().readTree(in);
-		}
 		Map<String, JsonNode> properties = new HashMap<>();
 		List<String> names = new ArrayList<>();
-		for (JsonNode property : metadata.get("properties")) {
+		for (JsonNode property : metadata().get("properties")) {
 			String name = property.get("name").asString();
-			names.add(name);
-			properties.put(name, property);
+			if (name.startsWith("coreclaw.")) {
+				names.add(name);
+				properties.put(name, property);
+			}
 		}
 		assertThat(names).containsExactlyInAnyOrder("coreclaw.enabled", "coreclaw.api-key", "coreclaw.base-url",
 				"coreclaw.auth-scheme", "coreclaw.connect-timeout", "coreclaw.response-timeout",
@@ -93,6 +91,35 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.health.timeout").get("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("coreclaw.retry.retryable-codes").get("defaultValue").toString())
 			.isEqualTo("[\"13000-13999\"]");
+	}
+
+	@Test
+	void actuatorSwitchesOfTheHealthIndicatorAndInfoContributorAreDescribed() throws IOException {
+		Map<String, JsonNode> management = new HashMap<>();
+		for (JsonNode property : metadata().get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("management.")) {
+				management.put(name, property);
+			}
+		}
+		assertThat(management).containsOnlyKeys("management.health.coreclaw.enabled", "management.info.coreclaw.enabled");
+		assertThat(management.get("management.health.coreclaw.enabled").get("description").asString())
+			.isEqualTo("Whether to enable the CoreClaw health indicator, which follows "
+					+ "management.health.defaults.enabled when unset.");
+		assertThat(management.get("management.info.coreclaw.enabled").get("description").asString())
+			.isEqualTo("Whether to enable the CoreClaw info contributor, which follows "
+					+ "management.info.defaults.enabled when unset.");
+		management.forEach((name, property) -> {
+			assertThat(property.get("type").asString()).as(name).isEqualTo("java.lang.Boolean");
+			assertThat(property.get("defaultValue").asBoolean()).as(name).isTrue();
+		});
+	}
+
+	private JsonNode metadata() throws IOException {
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated metadata").isNotNull();
+			return new JsonMapper().readTree(in);
+		}
 	}
 
 }

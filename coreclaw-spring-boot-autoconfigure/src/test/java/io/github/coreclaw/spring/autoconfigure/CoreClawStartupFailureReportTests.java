@@ -76,6 +76,18 @@ class CoreClawStartupFailureReportTests {
 				+ "WebFlux requests").doesNotContain("0123456789abcdef-secret");
 	}
 
+	@Test
+	void unknownAuthSchemeIsReportedWithTheChoicesAsTheReadmeSpellsThem(CapturedOutput output) {
+		// Boot's analyzers are listed first, so only the analyzer's own order can put it ahead of them
+		start(bootsFailureAnalyzersFirst(), "coreclaw.api-key=k", "coreclaw.auth-scheme=foo");
+		assertThat(output.getOut()).contains(report(
+				"coreclaw.auth-scheme must be one of bearer, api-key-header, query-token but was \"foo\".",
+				"Set coreclaw.auth-scheme to one of bearer, api-key-header, query-token, or remove it to use the "
+						+ "default."))
+			.containsOnlyOnce("APPLICATION FAILED TO START")
+			.doesNotContain("API_KEY_HEADER");
+	}
+
 	private static void start(ClassLoader classLoader, String... properties) {
 		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)
 			.resourceLoader(new DefaultResourceLoader(classLoader))

@@ -9,6 +9,7 @@ import java.net.URI;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.coreclaw.spring.client.RunSlug;
 
 /**
  * An in-process simulator of the CoreClaw API operations the starter offers, on WireMock,
@@ -24,13 +25,19 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * synchronous one succeeds at once and returns the first of its five result rows, up to its
  * {@code limit} (20 by default).
  * <p>
- * Any run slug can be read: its detail answers {@code running} twice and then
- * {@code succeeded} (a sequence shared by all runs, restarted by {@link #reset()}); its results
- * are five rows with the columns {@code title}, {@code city} and {@code rating} (a number), paged
- * by {@code offset} (the page, from 1) and {@code limit}; its log, abort and export answer as
- * CoreClaw does. Any other task id answers 404/60001, a missing or wrong key 401/12001, and a
- * limit outside 1&ndash;100 on a run or rerun 422/11000. A request it has no mapping for gets
- * WireMock's own 404 page, which the client reports as a reply that is not CoreClaw's.
+ * Any run slug can be read: its detail answers {@code running} on its first two reads and
+ * {@code succeeded} from the third on, each run on its own (reading one run, for example on a
+ * callback for it, never moves another run on; {@link #reset(RunSlug)} puts one run back to its
+ * first read, {@link #reset()} every run); its results are five rows with the columns
+ * {@code title}, {@code city} and {@code rating} (a number), paged by {@code offset} (the page,
+ * from 1) and {@code limit}, a page past the last row being empty; its log, abort and export
+ * answer as CoreClaw does. Any other task id answers 404/60001, a missing or wrong key
+ * 401/12001, and a limit outside 1&ndash;100 on a run or rerun 422/11000. A request it has no
+ * mapping for gets WireMock's own 404 page, which the client reports as a reply that is not
+ * CoreClaw's.
+ * <p>
+ * A WireMock container loading the same mappings answers alike, except that its run detail
+ * sequence is one for all runs, moved on by a read of any run.
  *
  * @since 0.1.0
  */
@@ -51,6 +58,8 @@ public final class CoreClawSimulator implements AutoCloseable {
 	/** Classpath folder holding the simulator's {@code mappings/}. */
 	public static final String MAPPINGS_ROOT = "coreclaw-simulator";
 
+	private final SimulatedRunProgress runProgress = new SimulatedRunProgress();
+
 	private final WireMockServer server;
 
 	private CoreClawSimulator(int port) {
@@ -58,7 +67,8 @@ public final class CoreClawSimulator implements AutoCloseable {
 			.port(port)
 			.bindAddress("127.0.0.1")
 			.usingFilesUnderClasspath(MAPPINGS_ROOT)
-			.extensions(SimulatedWorkerTasks.extension()));
+			.extensions(SimulatedWorkerTasks.extension())
+			.extensions(this.runProgress));
 	}
 
 	/**
@@ -105,12 +115,27 @@ public final class CoreClawSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget the requests received so far, put the once-only tasks back to their first run and
-	 * the run detail back to its first read.
+	 * Forget the requests received so far, put the once-only tasks back to their first run, the
+	 * worker tasks back to the three known ones and every run back to its first read.
 	 */
 	public void reset() {
 		this.server.resetRequests();
 		this.server.resetScenarios();
+		this.runProgress.reset();
+	}
+
+	/**
+	 * Put one run back to its first read, so that its detail answers {@code running} twice
+	 * again, leaving every other run and the requests received as they are.
+	 * @param run the run
+	 * @throws IllegalArgumentException if the run is {@code null}
+	 * @since 0.1.0
+	 */
+	public void reset(RunSlug run) {
+		if (run == null) {
+			throw new IllegalArgumentException("run must not be null");
+		}
+		this.runProgress.reset(run.value());
 	}
 
 	/**

@@ -265,6 +265,50 @@ class CoreClawSimulatorTests {
 	}
 
 	@Test
+	void eachRunProgressesOnItsOwn() {
+		RunSlug a = tasks().runAsync(CoreClawSimulator.DEMO_TASK).block(WAIT);
+		RunSlug b = tasks().runAsync(CoreClawSimulator.DEMO_TASK).block(WAIT);
+		List<WorkerRun> readsOfA = List.of(runs().getRun(a).block(WAIT), runs().getRun(a).block(WAIT),
+				runs().getRun(a).block(WAIT), runs().getRun(a).block(WAIT));
+		assertThat(readsOfA).extracting(WorkerRun::status)
+			.containsExactly(RunStatus.RUNNING, RunStatus.RUNNING, RunStatus.SUCCEEDED, RunStatus.SUCCEEDED);
+		WorkerRun firstOfB = runs().getRun(b).block(WAIT);
+		assertThat(firstOfB.runSlug()).isEqualTo(b);
+		assertThat(firstOfB.status()).isEqualTo(RunStatus.RUNNING);
+		assertThat(firstOfB.resultCount()).isEqualTo(2);
+		assertThat(firstOfB.finishedAt()).isNull();
+		assertThat(runs().getRun(a).block(WAIT).status()).isEqualTo(RunStatus.SUCCEEDED);
+		WorkerRun secondOfB = runs().getRun(b).block(WAIT);
+		WorkerRun thirdOfB = runs().getRun(b).block(WAIT);
+		assertThat(List.of(secondOfB, thirdOfB)).extracting(WorkerRun::status)
+			.containsExactly(RunStatus.RUNNING, RunStatus.SUCCEEDED);
+		assertThat(List.of(secondOfB, thirdOfB)).extracting(WorkerRun::resultCount).containsExactly(4L, 5L);
+		assertThat(thirdOfB.finishedAt()).isEqualTo(Instant.ofEpochSecond(1786001207));
+		simulator.server().verify(5, getRequestedFor(urlPathEqualTo("/api/v2/worker-runs/" + a.value())));
+		simulator.server().verify(3, getRequestedFor(urlPathEqualTo("/api/v2/worker-runs/" + b.value())));
+	}
+
+	@Test
+	void resetOfOneRunPutsOnlyThatRunBackToItsFirstRead() {
+		RunSlug other = new RunSlug("01SIMOTHERRUN");
+		runs().getRun(RUN).block(WAIT);
+		runs().getRun(RUN).block(WAIT);
+		runs().getRun(RUN).block(WAIT);
+		runs().getRun(other).block(WAIT);
+		simulator.reset(RUN);
+		WorkerRun again = runs().getRun(RUN).block(WAIT);
+		assertThat(again.status()).isEqualTo(RunStatus.RUNNING);
+		assertThat(again.resultCount()).isEqualTo(2);
+		WorkerRun secondOfOther = runs().getRun(other).block(WAIT);
+		assertThat(secondOfOther.status()).isEqualTo(RunStatus.RUNNING);
+		assertThat(secondOfOther.resultCount()).isEqualTo(4);
+		assertThat(runs().getRun(other).block(WAIT).status()).isEqualTo(RunStatus.SUCCEEDED);
+		simulator.server().verify(4, getRequestedFor(urlPathEqualTo("/api/v2/worker-runs/01SIMEXAMPLERUN")));
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> simulator.reset(null))
+			.withMessage("run must not be null");
+	}
+
+	@Test
 	void awaitCompletionPollsUntilTheRunSucceeds() {
 		WorkerRun done = runs().awaitCompletion(RUN, Duration.ofSeconds(10)).block(Duration.ofSeconds(15));
 		assertThat(done).isNotNull();
@@ -305,6 +349,22 @@ class CoreClawSimulatorTests {
 		assertThat(runs().resultPage(RUN, 1, 100).block(WAIT).rows()).hasSize(5);
 		simulator.server()
 			.verify(1, getRequestedFor(urlEqualTo("/api/v2/worker-runs/01SIMEXAMPLERUN/result?offset=2&limit=2")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 99, 1_000_000, Integer.MAX_VALUE })
+	void aResultPagePastTheEndIsEmpty(int number) {
+		ResultPage page = runs().resultPage(RUN, number, 100).block(WAIT);
+		assertThat(page.page()).isEqualTo(number);
+		assertThat(page.pageSize()).isEqualTo(100);
+		assertThat(page.total()).isEqualTo(5);
+		assertThat(page.headers()).extracting("key").containsExactly("title", "city", "rating");
+		assertThat(page.rows()).isEmpty();
+		assertThat(page.isLast()).isTrue();
+		simulator.server()
+			.verify(1, getRequestedFor(
+					urlEqualTo("/api/v2/worker-runs/01SIMEXAMPLERUN/result?offset=" + number + "&limit=100")));
+		simulator.server().verify(1, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
