@@ -50,7 +50,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.EnvironmentAndSystemPropertyClientProviderStrategy;
+import org.testcontainers.dockerclient.UnixSocketClientProviderStrategy;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,9 +214,7 @@ class ReadmeSnippetsTests {
 		}
 		DockerClient docker;
 		try {
-			// The lazy client asks the engine directly; the factory's own client would start Ryuk.
-			docker = DockerClientFactory.lazyClient();
-			docker.pingCmd().exec();
+			docker = engine();
 		}
 		catch (RuntimeException ex) {
 			// No Docker engine: the snippet's own condition decides.
@@ -460,6 +460,17 @@ class ReadmeSnippetsTests {
 			return this.reasons;
 		}
 
+	}
+
+	/**
+	 * A client of the local Docker engine, found the way Testcontainers finds it, without
+	 * Testcontainers' own client (which starts Ryuk, and so pulls its image, when first used).
+	 */
+	private static DockerClient engine() {
+		return DockerClientProviderStrategy
+			.getFirstValidStrategy(List.of(new EnvironmentAndSystemPropertyClientProviderStrategy(),
+					new UnixSocketClientProviderStrategy()))
+			.getDockerClient();
 	}
 
 }

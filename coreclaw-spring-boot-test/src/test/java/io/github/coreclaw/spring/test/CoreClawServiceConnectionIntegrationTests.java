@@ -19,7 +19,9 @@ import io.github.coreclaw.spring.client.SyncRunResult;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.EnvironmentAndSystemPropertyClientProviderStrategy;
+import org.testcontainers.dockerclient.UnixSocketClientProviderStrategy;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
@@ -79,8 +81,7 @@ class CoreClawServiceConnectionIntegrationTests {
 			needed.add(configuration.getRyukImage());
 		}
 		try {
-			// The lazy client asks the engine directly; the factory's own client would start Ryuk.
-			DockerClient docker = DockerClientFactory.lazyClient();
+			DockerClient docker = engine();
 			for (String image : needed) {
 				docker.inspectImageCmd(image).exec();
 			}
@@ -122,6 +123,17 @@ class CoreClawServiceConnectionIntegrationTests {
 	@EnableAutoConfiguration
 	static class TestApplication {
 
+	}
+
+	/**
+	 * A client of the local Docker engine, found the way Testcontainers finds it, without
+	 * Testcontainers' own client (which starts Ryuk, and so pulls its image, when first used).
+	 */
+	private static DockerClient engine() {
+		return DockerClientProviderStrategy
+			.getFirstValidStrategy(List.of(new EnvironmentAndSystemPropertyClientProviderStrategy(),
+					new UnixSocketClientProviderStrategy()))
+			.getDockerClient();
 	}
 
 }
