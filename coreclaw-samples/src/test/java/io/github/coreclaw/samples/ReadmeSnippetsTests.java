@@ -210,7 +210,7 @@ class ReadmeSnippetsTests {
 		TestcontainersConfiguration configuration = TestcontainersConfiguration.getInstance();
 		if (!Boolean.parseBoolean(configuration.getEnvVarOrProperty("ryuk.disabled", "false"))) {
 			// Ryuk starts with the first container unless it is switched off: it must be there too.
-			needed.add(configuration.getRyukImage());
+			needed.add(RYUK);
 		}
 		DockerClient docker;
 		try {
@@ -222,10 +222,7 @@ class ReadmeSnippetsTests {
 		}
 		List<String> missing = new ArrayList<>();
 		for (String name : needed) {
-			try {
-				docker.inspectImageCmd(name).exec();
-			}
-			catch (NotFoundException ex) {
+			if (!isHeld(docker, name)) {
 				missing.add(name);
 			}
 		}
@@ -471,6 +468,23 @@ class ReadmeSnippetsTests {
 			.getFirstValidStrategy(List.of(new EnvironmentAndSystemPropertyClientProviderStrategy(),
 					new UnixSocketClientProviderStrategy()))
 			.getDockerClient();
+	}
+
+	/** Ryuk's repository: the tag Testcontainers starts depends on its version. */
+	private static final String RYUK = "testcontainers/ryuk";
+
+	/** Whether the engine holds the image (for Ryuk, any tag of its repository). */
+	private static boolean isHeld(DockerClient docker, String image) {
+		if (image.equals(RYUK)) {
+			return !docker.listImagesCmd().withImageNameFilter(RYUK).exec().isEmpty();
+		}
+		try {
+			docker.inspectImageCmd(image).exec();
+			return true;
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
 	}
 
 }

@@ -78,17 +78,16 @@ class CoreClawServiceConnectionIntegrationTests {
 		TestcontainersConfiguration configuration = TestcontainersConfiguration.getInstance();
 		if (!Boolean.parseBoolean(configuration.getEnvVarOrProperty("ryuk.disabled", "false"))) {
 			// Ryuk starts with the first container unless it is switched off: it must be there too.
-			needed.add(configuration.getRyukImage());
+			needed.add(RYUK);
 		}
 		try {
 			DockerClient docker = engine();
 			for (String image : needed) {
-				docker.inspectImageCmd(image).exec();
+				if (!isHeld(docker, image)) {
+					return false;
+				}
 			}
 			return true;
-		}
-		catch (NotFoundException ex) {
-			return false;
 		}
 		catch (RuntimeException ex) {
 			// No Docker engine.
@@ -134,6 +133,23 @@ class CoreClawServiceConnectionIntegrationTests {
 			.getFirstValidStrategy(List.of(new EnvironmentAndSystemPropertyClientProviderStrategy(),
 					new UnixSocketClientProviderStrategy()))
 			.getDockerClient();
+	}
+
+	/** Ryuk's repository: the tag Testcontainers starts depends on its version. */
+	private static final String RYUK = "testcontainers/ryuk";
+
+	/** Whether the engine holds the image (for Ryuk, any tag of its repository). */
+	private static boolean isHeld(DockerClient docker, String image) {
+		if (image.equals(RYUK)) {
+			return !docker.listImagesCmd().withImageNameFilter(RYUK).exec().isEmpty();
+		}
+		try {
+			docker.inspectImageCmd(image).exec();
+			return true;
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
 	}
 
 }
