@@ -59,9 +59,12 @@ final class ErrorTranslator {
 	 */
 	CoreClawException translate(Call<?, ?> call, Throwable ex, boolean written) {
 		Throwable cause = rootCause(ex);
-		if (cause instanceof IllegalArgumentException) {
+		if (ex instanceof WebClientRequestException && cause instanceof IllegalArgumentException
+				&& !(ex.getCause() instanceof IOException)) {
 			// The connector refused the request as it was being prepared (a header value with a
-			// line break, for instance): nothing reached the network.
+			// line break, which Netty refuses as the headers are set): nothing reached the network.
+			// Only a request-phase failure with no I/O on its way counts, so that nothing that may
+			// have reached CoreClaw is ever called unsent.
 			return new CoreClawConnectionException("The request for " + call.operation() + " was refused before it "
 					+ "was sent: " + cause.getMessage() + ". The request was not sent; check the headers that the "
 					+ "client's settings (coreclaw.api-key) and the application's exchange filters add.", false, false,
