@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sample with Spring AOT on the JVM (README, "AOT and native"): process it ahead of time as a native
+# The sample with Spring AOT on the JVM (docs/aot.md): process it ahead of time as a native
 # image build would, run the demo plainly and with -Dspring.aot.enabled=true, and require both runs to exit 0
 # and print the same demo output. About a minute.
 set -euo pipefail

@@ -25,7 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Measures the performance goals of the starter side by side with their baselines, against a
  * stub CoreClaw in a process of its own, and prints one PASS or FAIL line per goal with its
- * ratio; exits with status 1 if a goal failed. Run it with {@code -Xmx256m} (see the README);
+ * ratio; exits with status 1 if a goal failed. Run it with {@code -Xmx256m} (see {@code docs/performance.md});
  * arguments name the goals to run ({@code 1 2 3 4}, all by default).
  *
  * @since 0.1.0

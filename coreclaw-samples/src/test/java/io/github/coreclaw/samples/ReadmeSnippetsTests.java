@@ -5,6 +5,7 @@
 
 package io.github.coreclaw.samples;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,23 +61,32 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * The README's Java snippets compile as written and its test classes pass.
+ * The Java snippets of the README and of the reference pages under {@code docs/} compile as
+ * written and their test classes pass.
  * <p>
- * Every {@code ```java} block of {@code README.md} is compiled, with {@code javac} against this
- * module's test class path (the starter, the test kit, WebFlux, Testcontainers and the test
- * libraries), and all blocks together, as the sources of one application: a test can then find
- * the {@code @SpringBootApplication} class that another block shows. So each block must be a
+ * Every {@code ```java} block of {@code README.md} and of every Markdown file under {@code docs/}
+ * (its subfolders included) is compiled, with {@code javac} against this module's test class path
+ * (the starter, the test kit, WebFlux, Testcontainers and the test libraries), and all blocks of
+ * all files together, as the sources of one application: a test can then find the
+ * {@code @SpringBootApplication} class that another block, of the same file or another, shows. So each block must be a
  * whole compilation unit (a package, its imports and a type), no two blocks may declare the same
  * type, and a warning (such as a deprecation) fails as an error does. Each block whose type has
  * JUnit tests is then run with the JUnit Platform launcher, and must pass (a test class disabled
  * here, for example without Docker, is reported as skipped; so is a block whose container image a
  * running Docker engine does not hold, checked at once rather than left to Testcontainers, which
  * retries a pull for minutes where no registry answers). Every fenced block must name its
- * language, so that Java cannot hide in an untagged one. Failures name the README line.
+ * language, so that Java cannot hide in an untagged one. Failures name the file and its line
+ * ({@code docs/operations.md:123}); the README must hold Java blocks, a page under {@code docs/}
+ * without any is listed as such.
  */
 class ReadmeSnippetsTests {
 
-	private static final Path README = Path.of("..", "README.md");
+	/** The root of the repository, seen from the module folder that Surefire runs in. */
+	private static final Path ROOT = Path.of("..");
+
+	private static final Path README = ROOT.resolve("README.md");
+
+	private static final Path DOCS = ROOT.resolve("docs");
 
 	private static final Path OUTPUT = Path.of("target", "readme-snippets");
 
@@ -99,10 +109,21 @@ class ReadmeSnippetsTests {
 	@TestFactory
 	Stream<DynamicNode> readmeSnippets() throws IOException {
 		assertThat(README).as("the README, read from the module folder").isRegularFile();
-		List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-		List<Block> blocks = blocks(lines);
-		List<Snippet> snippets = blocks.stream().filter(Block::isJava).map(Snippet::of).toList();
-		assertThat(snippets).as("```java blocks in the README").isNotEmpty();
+		assertThat(DOCS).as("the docs folder, read from the module folder").isDirectory();
+		Map<String, List<Block>> blocksByFile = new LinkedHashMap<>();
+		for (Path file : markdownFiles()) {
+			String name = displayName(file);
+			blocksByFile.put(name, blocks(name, Files.readAllLines(file, StandardCharsets.UTF_8)));
+		}
+		List<Snippet> snippets = blocksByFile.values()
+			.stream()
+			.flatMap(List::stream)
+			.filter(Block::isJava)
+			.map(Snippet::of)
+			.toList();
+		assertThat(blocksByFile.get(displayName(README)).stream().filter(Block::isJava))
+			.as("```java blocks in the README")
+			.isNotEmpty();
 		Compilation compilation = compile(snippets);
 		// One class loader for all blocks, as for the classes of one application. Spring's test
 		// context cache may keep contexts that use these classes until the JVM exits, so it is
@@ -110,25 +131,60 @@ class ReadmeSnippetsTests {
 		URLClassLoader loader = new URLClassLoader(new URL[] { OUTPUT.toUri().toURL() },
 				ReadmeSnippetsTests.class.getClassLoader());
 		List<DynamicNode> nodes = new ArrayList<>();
-		nodes.add(DynamicTest.dynamicTest("every fenced block names its language", () -> everyFenceIsTagged(blocks)));
 		nodes.add(DynamicTest.dynamicTest("the compiler reports nothing outside the blocks",
-				() -> assertThat(compilation.unattributed()).as("diagnostics without a README block").isEmpty()));
-		for (Snippet snippet : snippets) {
-			List<DynamicTest> checks = new ArrayList<>();
-			checks.add(DynamicTest.dynamicTest("compiles", () -> compiles(snippet, compilation)));
-			if (snippet.hasTests()) {
-				checks.add(DynamicTest.dynamicTest("its tests pass", () -> testsPass(snippet, compilation, loader)));
+				() -> assertThat(compilation.unattributed()).as("diagnostics without a Markdown block").isEmpty()));
+		blocksByFile.forEach((file, blocks) -> {
+			List<Snippet> own = snippets.stream().filter((snippet) -> snippet.block().file().equals(file)).toList();
+			// A page without Java says so in its name, so that a report shows which pages hold none.
+			String fences = file + (own.isEmpty() ? " (no ```java block)" : "") + ": every fenced block names its language";
+			List<DynamicNode> fileNodes = new ArrayList<>();
+			fileNodes.add(DynamicTest.dynamicTest(fences, () -> everyFenceIsTagged(blocks)));
+			for (Snippet snippet : own) {
+				List<DynamicTest> checks = new ArrayList<>();
+				checks.add(DynamicTest.dynamicTest("compiles", () -> compiles(snippet, compilation)));
+				if (snippet.hasTests()) {
+					checks.add(DynamicTest.dynamicTest("its tests pass", () -> testsPass(snippet, compilation, loader)));
+				}
+				fileNodes.add(DynamicContainer.dynamicContainer(snippet.where(), checks));
 			}
-			nodes.add(DynamicContainer.dynamicContainer("README.md:" + snippet.block().line() + " " + snippet.typeName(),
-					checks));
-		}
+			nodes.add(DynamicContainer.dynamicContainer(file, fileNodes));
+		});
 		return nodes.stream();
+	}
+
+	/**
+	 * The README and every Markdown file under {@code docs/}, the README first, then the pages in
+	 * the order of their paths.
+	 * @return the files
+	 * @throws IOException if the docs folder cannot be read
+	 */
+	static List<Path> markdownFiles() throws IOException {
+		List<Path> files = new ArrayList<>();
+		files.add(README);
+		try (Stream<Path> paths = Files.walk(DOCS)) {
+			paths.filter(Files::isRegularFile)
+				.filter((path) -> path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
+				.map(ReadmeSnippetsTests::displayName)
+				.sorted()
+				.forEach((name) -> files.add(ROOT.resolve(name)));
+		}
+		return files;
+	}
+
+	/**
+	 * A file's path from the root of the repository, with {@code /} as separator, as failures name it.
+	 * @param file the file, as {@link #markdownFiles()} gives it
+	 * @return its name, such as {@code docs/operations.md}
+	 */
+	static String displayName(Path file) {
+		return ROOT.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
+			.replace(File.separatorChar, '/');
 	}
 
 	private static void everyFenceIsTagged(List<Block> blocks) {
 		List<String> untagged = blocks.stream()
 			.filter((block) -> block.language().isEmpty())
-			.map((block) -> "README.md:" + block.line()
+			.map((block) -> block.where()
 					+ ": a fenced block without a language; tag it (```shell, ```text, ```java, ...): ```java blocks "
 					+ "are compiled by " + ReadmeSnippetsTests.class.getSimpleName())
 			.toList();
@@ -137,22 +193,22 @@ class ReadmeSnippetsTests {
 
 	private static void compiles(Snippet snippet, Compilation compilation) {
 		if (!snippet.isCompilationUnit()) {
-			fail("README.md:" + snippet.block().line() + ": a ```java block must be a whole compilation unit, with "
+			fail(snippet.block().where() + ": a ```java block must be a whole compilation unit, with "
 					+ "its package, its imports and a class (or other type), not a fragment");
 		}
 		List<String> problems = compilation.diagnostics(snippet);
 		if (!problems.isEmpty()) {
-			fail("README.md:" + snippet.block().line() + ": the ```java block declaring " + snippet.typeName()
+			fail(snippet.block().where() + ": the ```java block declaring " + snippet.typeName()
 					+ " does not compile cleanly:\n" + String.join("\n", problems));
 		}
 	}
 
 	private static void testsPass(Snippet snippet, Compilation compilation, ClassLoader loader) throws Exception {
 		if (!compilation.succeeded()) {
-			fail("README.md:" + snippet.block().line() + ": not run, because the README's Java blocks do not "
+			fail(snippet.block().where() + ": not run, because the Java blocks of the README and docs/ do not "
 					+ "compile (see the failing \"compiles\" checks)");
 		}
-		String where = "README.md:" + snippet.block().line() + " " + snippet.typeName();
+		String where = snippet.where();
 		List<String> missing = imagesNotHeldByDocker(snippet);
 		Assumptions.assumeTrue(missing.isEmpty(), () -> where + " skipped: Docker does not hold the image "
 				+ String.join(", ", missing) + ", which this check does not pull (with no registry answering, "
@@ -177,11 +233,11 @@ class ReadmeSnippetsTests {
 		if (result.getTotalFailureCount() > 0) {
 			StringWriter failures = new StringWriter();
 			result.printFailuresTo(new PrintWriter(failures), 25);
-			// Stack frames in the snippet point at its README line.
+			// Stack frames in the snippet point at its line in its Markdown file.
 			Matcher frame = Pattern.compile("\\(" + Pattern.quote(snippet.typeName()) + "\\.java:(\\d+)\\)")
 				.matcher(failures.toString());
-			String report = frame.replaceAll((match) -> "(README.md:"
-					+ (snippet.block().line() + Integer.parseInt(match.group(1))) + ")");
+			String report = frame.replaceAll((match) -> Matcher.quoteReplacement("(" + snippet.block().file() + ":"
+					+ (snippet.block().line() + Integer.parseInt(match.group(1))) + ")"));
 			fail(where + ": " + result.getTotalFailureCount() + " failed\n" + report);
 		}
 		if (result.getTestsSucceededCount() == 0) {
@@ -231,10 +287,11 @@ class ReadmeSnippetsTests {
 
 	/**
 	 * The fenced blocks of a Markdown text.
+	 * @param file the name of the file, for messages
 	 * @param lines the lines of the text
 	 * @return the blocks, in order
 	 */
-	static List<Block> blocks(List<String> lines) {
+	static List<Block> blocks(String file, List<String> lines) {
 		List<Block> blocks = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			Matcher open = FENCE.matcher(lines.get(i));
@@ -258,9 +315,9 @@ class ReadmeSnippetsTests {
 				text.append(line.substring(strip)).append('\n');
 			}
 			if (j == lines.size()) {
-				fail("README.md:" + (i + 1) + ": a fenced block that is never closed");
+				fail(file + ":" + (i + 1) + ": a fenced block that is never closed");
 			}
-			blocks.add(new Block(i + 1, open.group(3).toLowerCase(Locale.ROOT), text.toString()));
+			blocks.add(new Block(file, i + 1, open.group(3).toLowerCase(Locale.ROOT), text.toString()));
 			i = j;
 		}
 		return blocks;
@@ -305,16 +362,22 @@ class ReadmeSnippetsTests {
 	}
 
 	/**
-	 * A fenced block of the README.
+	 * A fenced block of the README or of a page under {@code docs/}.
 	 *
+	 * @param file the file, from the root of the repository ({@code README.md}, {@code docs/aot.md})
 	 * @param line the line of its opening fence, from 1
 	 * @param language its info string, lower case, empty if none
 	 * @param text its content
 	 */
-	record Block(int line, String language, String text) {
+	record Block(String file, int line, String language, String text) {
 
 		boolean isJava() {
 			return "java".equals(this.language);
+		}
+
+		/** Its file and line, as messages name it: {@code docs/operations.md:42}. */
+		String where() {
+			return this.file + ":" + this.line;
 		}
 
 	}
@@ -351,6 +414,11 @@ class ReadmeSnippetsTests {
 
 		boolean hasTests() {
 			return isCompilationUnit() && this.block.text().contains("import org.junit.jupiter.api.Test;");
+		}
+
+		/** Its file, line and type, as test names and messages name it. */
+		String where() {
+			return this.block.where() + " " + this.typeName;
 		}
 
 		String qualifiedTypeName() {
@@ -395,7 +463,7 @@ class ReadmeSnippetsTests {
 	record Compilation(boolean succeeded, List<Diagnostic<? extends JavaFileObject>> all) {
 
 		/**
-		 * The errors and warnings in one snippet, each with its README line.
+		 * The errors and warnings in one snippet, each with its file and line.
 		 * @param snippet the snippet
 		 * @return the problems, empty if none
 		 */
@@ -407,7 +475,7 @@ class ReadmeSnippetsTests {
 				}
 				if (diagnostic.getSource() instanceof SnippetSource source && source.snippet() == snippet) {
 					long line = snippet.block().line() + diagnostic.getLineNumber();
-					problems.add("  README.md:" + line + ": " + diagnostic.getKind().toString().toLowerCase(Locale.ROOT)
+					problems.add("  " + snippet.block().file() + ":" + line + ": " + diagnostic.getKind().toString().toLowerCase(Locale.ROOT)
 							+ ": " + diagnostic.getMessage(Locale.ROOT));
 				}
 			}

@@ -133,11 +133,11 @@ abstract class CallbackSecrecyIntegrationTests {
 			.map(ch.qos.logback.classic.spi.ILoggingEvent::getLoggerName)
 			.distinct()
 			.toList();
-		// Only the loggers the README names print the request path: the HTTP server's own and
+		// Only the loggers docs/security.md names print the request path: the HTTP server's own and
 		// Spring's request logging and routing at DEBUG and TRACE (and this test's own client).
 		assertThat(loggersWithTheSecret).isNotEmpty()
 			.allSatisfy((logger) -> assertThat(java.util.Arrays.stream(SERVER_SIDE_REQUEST_LOGGERS).anyMatch(logger::startsWith))
-				.as("%s is one of the loggers the README names", logger)
+				.as("%s is one of the loggers docs/security.md names", logger)
 				.isTrue());
 	}
 

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation the client describes, found in the code, has a name fit for a low-cardinality
- * key that the README's Observability section lists, and every identifier in its path is
- * recorded as a high-cardinality key or deliberately not.
+ * key that {@code docs/observability.md} lists (before its Health section), and every identifier in
+ * its path is recorded as a high-cardinality key or deliberately not.
  */
 class EndpointObservationKeysTests {
 
@@ -79,15 +79,15 @@ class EndpointObservationKeysTests {
 	}
 
 	@Test
-	void theReadmeListsEveryOperationName() throws IOException, IllegalAccessException {
-		String readme = Files.readString(Path.of("..", "README.md"));
-		int start = readme.indexOf("\n## Observability\n");
-		assertThat(start).as("README has an Observability section").isNotNegative();
-		int end = readme.indexOf("\n## ", start + 1);
-		String section = readme.substring(start, (end != -1) ? end : readme.length());
+	void theObservabilityPageListsEveryOperationName() throws IOException, IllegalAccessException {
+		String page = Files.readString(Path.of("..", "docs", "observability.md"));
+		int start = page.indexOf("# Observability\n");
+		assertThat(start).as("docs/observability.md starts with its Observability heading").isZero();
+		int end = page.indexOf("\n## ", start + 1);
+		String section = page.substring(start, (end != -1) ? end : page.length());
 		List<String> names = endpoints().stream().map(Endpoint::name).distinct().toList();
-		SoftAssertions.assertSoftly((softly) -> names
-			.forEach((name) -> softly.assertThat(section).as("README, Observability").contains("`" + name + "`")));
+		SoftAssertions.assertSoftly((softly) -> names.forEach(
+				(name) -> softly.assertThat(section).as("docs/observability.md").contains("`" + name + "`")));
 	}
 
 	private static List<Endpoint<?, ?>> endpoints() throws IllegalAccessException {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * With every logger at TRACE (the root logger, so Reactor Netty, Netty and Spring included), a
  * run started, a run read and a refused call print the API key nowhere under the header schemes;
- * under {@code query-token} only Reactor Netty's own connection logger prints it, as the README
+ * under {@code query-token} only Reactor Netty's own connection logger prints it, as {@code docs/security.md}
  * says, since the key is part of the URI it logs.
  */
 @ExtendWith(ClosesClients.class)
@@ -43,7 +43,7 @@ class SecretsInEveryLogTests {
 	@RegisterExtension
 	final CapturedLogs logs = new CapturedLogs(Level.TRACE, Logger.ROOT_LOGGER_NAME);
 
-	/** The one logger that prints the key, with {@code query-token} only (documented in the README). */
+	/** The one logger that prints the key, with {@code query-token} only (documented in {@code docs/security.md}). */
 	static final String REACTOR_NETTY_CONNECT = "reactor.netty.http.client.HttpClientConnect";
 
 	@ParameterizedTest
