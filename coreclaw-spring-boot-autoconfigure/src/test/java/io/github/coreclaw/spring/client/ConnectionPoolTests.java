@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,16 @@ class ConnectionPoolTests {
 			.route((routes) -> routes.post("/api/v2/worker-tasks/{id}/runs",
 					(request, response) -> request.receive()
 						.then(Mono.fromRunnable(this.received::incrementAndGet))
-						.then(Mono.delay(Duration.ofMillis("slow".equals(request.param("id")) ? 300 : 50)))
+						.then(Mono.delay(Duration.ofMillis(replyDelay(request.param("id")))))
 						.then(response.header("Content-Type", "application/json").sendString(Mono.just(REPLY)).then())))
 			.bindNow();
+	}
+
+	private static long replyDelay(@Nullable String taskId) {
+		if ("held".equals(taskId)) {
+			return 2000;
+		}
+		return "slow".equals(taskId) ? 300 : 50;
 	}
 
 	@AfterEach
@@ -75,7 +83,9 @@ class ConnectionPoolTests {
 	@Test
 	void aRequestThatWaitedTooLongForAConnectionWasNotSentAndSaysSo() {
 		try (CoreClawClient client = client(CoreClawPoolSettings.defaults().withLimits(1, -1, Duration.ofMillis(20)))) {
-			Mono<RunSlug> first = client.workerTasks().runAsync("first");
+			// The first call holds the only connection for 2 s, far beyond the second's 20 ms wait, so
+			// that a late timer on a loaded machine cannot let the second through.
+			Mono<RunSlug> first = client.workerTasks().runAsync("held");
 			Mono<RunSlug> second = client.workerTasks().runAsync("second").delaySubscription(Duration.ofMillis(5));
 			CoreClawConnectionException ex = catchThrowableOfType(CoreClawConnectionException.class,
 					() -> Flux.merge(first, second).collectList().block(Duration.ofSeconds(5)));
