@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Assumptions;
  * A server counts as there when it answers its own protocol on loopback (PostgreSQL a
  * {@code SSLRequest}, Redis a {@code PING}) within a second; the answer is remembered for the
  * rest of the JVM.
+ * <p>
+ * Call the assumptions from {@code @BeforeEach} or the test itself: Surefire reports a class
+ * whose {@code @BeforeAll} is skipped as no test at all, without the reason. A class that starts
+ * something for all its tests in {@code @BeforeAll} can ask {@link #isRedisAnswering()} there
+ * and start nothing when it is false.
  */
 public final class LocalServers {
 
