@@ -23,6 +23,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
  * Tests of {@link CoreClawBroadcastAutoConfiguration}: which beans
@@ -47,16 +49,18 @@ class CoreClawBroadcastAutoConfigurationTests {
 
 	@Test
 	void noBroadcastUnlessAskedFor() {
-		this.withRedis.run((context) -> assertThat(context).hasNotFailed()
-			.hasSingleBean(RedisConnectionFactory.class)
+		RedisConnectionFactory redis = mock(RedisConnectionFactory.class);
+		ApplicationContextRunner withAConnectionFactory = this.runner.withBean(RedisConnectionFactory.class, () -> redis);
+		withAConnectionFactory.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(RedisCallbackBroadcast.class)
 			.doesNotHaveBean(RedisMessageListenerContainer.class));
-		this.withRedis.withPropertyValues("coreclaw.tracking.broadcast=none")
+		withAConnectionFactory.withPropertyValues("coreclaw.tracking.broadcast=none")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(RedisCallbackBroadcast.class)
 				.doesNotHaveBean(RedisMessageListenerContainer.class));
 		this.runner.withPropertyValues("coreclaw.tracking.broadcast=none")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RedisCallbackBroadcast.class));
+		verifyNoInteractions(redis);
 	}
 
 	@Test
