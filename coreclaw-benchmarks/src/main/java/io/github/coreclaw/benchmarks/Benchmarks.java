@@ -26,7 +26,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Measures the performance goals of the starter side by side with their baselines, against a
  * stub CoreClaw in a process of its own, and prints one PASS or FAIL line per goal with its
  * ratio; exits with status 1 if a goal failed. Run it with {@code -Xmx256m} (see {@code docs/performance.md});
- * arguments name the goals to run ({@code 1 2 3 4}, all by default).
+ * arguments name the goals to run ({@code 1 2 3 4 5}, all by default; goal 5 needs Java 21+ and is
+ * skipped on an older JVM).
  *
  * @since 0.1.0
  */
@@ -35,6 +36,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class Benchmarks {
 
 	private static final long SLOW_LATENCY_MILLIS = 50;
+
+	/** Goal 5: the heap a blocking runAndAwait parked on a virtual thread may hold. */
+	private static final long VIRTUAL_THREAD_WAIT_BYTES = 8 * 1024;
 
 	private final List<String> report = new ArrayList<>();
 
@@ -66,7 +70,7 @@ public final class Benchmarks {
 			}
 			System.exit(0);
 		}
-		Set<String> goals = (args.length == 0) ? Set.of("1", "2", "3", "4") : Set.of(args);
+		Set<String> goals = (args.length == 0) ? Set.of("1", "2", "3", "4", "5") : Set.of(args);
 		Benchmarks benchmarks = new Benchmarks();
 		System.out.printf("CoreClaw starter benchmarks, %s, Java %s (%s), %d cores, max heap %d MB, load average %s%n",
 				LocalDate.now(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
@@ -84,6 +88,9 @@ public final class Benchmarks {
 			}
 			if (goals.contains("4")) {
 				benchmarks.existing(stub);
+			}
+			if (goals.contains("5")) {
+				benchmarks.virtualThreads();
 			}
 		}
 		System.out.println();
@@ -207,6 +214,41 @@ public final class Benchmarks {
 						+ "requests at startup: %s", startup[0], (int) startup[1], requestsAtStartup),
 				String.format("decoding a 100-row sync result (%d KB) vs plain Jackson into maps: median time ratio "
 						+ "%.3f over %d rounds", (int) decoding[2], decoding[0], (int) decoding[1]));
+	}
+
+	/** Goal 5: blocking runAndAwait calls parked on virtual threads against the reactive wait. */
+	private void virtualThreads() throws Exception {
+		String goal = "5. " + VirtualThreadWaits.RUNS + " blocking runAndAwait parked at once, each on a virtual thread, "
+				+ "vs the same reactive runAndAwait";
+		if (!VirtualThreadWaits.available()) {
+			this.report.add("SKIP " + goal + ": skipped: needs JDK 21+ (this is Java "
+					+ System.getProperty("java.version") + "; run the jar with /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)");
+			return;
+		}
+		progress("goal 5: " + VirtualThreadWaits.RUNS + " blocking runAndAwait on virtual threads vs reactive, "
+				+ "under virtual time");
+		VirtualThreadWaits.Outcome outcome = VirtualThreadWaits.measure();
+		VirtualThreadWaits.Side reactive = outcome.reactive();
+		VirtualThreadWaits.Side blocking = outcome.blocking();
+		int expectedRequests = VirtualThreadWaits.RUNS * (VirtualThreadWaits.RUNNING_READS + 3);
+		boolean passed = reactive.completed() == reactive.runs() && blocking.completed() == blocking.runs()
+				&& blocking.requests() == expectedRequests && reactive.requests() == expectedRequests
+				&& blocking.pinned() == 0 && blocking.bytesPerWait() <= VIRTUAL_THREAD_WAIT_BYTES
+				&& blocking.threadGrowth() <= Runtime.getRuntime().availableProcessors() + 8;
+		record(goal, passed,
+				String.format("%.2f KB heap per waiting run on a virtual thread (<= %d KB required), %.2f KB for the "
+						+ "reactive wait: the blocking call adds %.2f KB (the parked virtual thread: its stack, the "
+						+ "thread and the future); %d pinned (0 required)", blocking.bytesPerWait() / 1024,
+						VIRTUAL_THREAD_WAIT_BYTES / 1024, reactive.bytesPerWait() / 1024,
+						outcome.addedBytesPerWait() / 1024, blocking.pinned()),
+				String.format("blocking: %d of %d completed with their own run, %d requests (%d expected), platform "
+						+ "thread growth %d (the carriers); reactive: %d of %d completed, %d requests",
+						blocking.completed(), blocking.runs(), blocking.requests(), expectedRequests,
+						blocking.threadGrowth(), reactive.completed(), reactive.runs(), reactive.requests())
+						+ blocking.failure() + reactive.failure());
+		if (blocking.firstFailure() != null) {
+			blocking.firstFailure().printStackTrace();
+		}
 	}
 
 	/**

@@ -87,7 +87,9 @@ final class DefaultWorkerOperations implements WorkerOperations {
 		RunRequest body = runBody(workerId, input, options, true);
 		// Checked before the run starts: awaitCompletion would refuse it only after the POST.
 		Identifiers.checkPositive("timeout", timeout);
-		return start(workerId, body).flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
+		// Detached once the run has started: the wait must not hold the finished start's exchange.
+		return start(workerId, body).onTerminateDetach()
+			.flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
 	}
 
 	@Override

@@ -101,7 +101,9 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 		RunRequest body = request(workerTaskId, options, true);
 		// Checked before the run starts: awaitCompletion would refuse it only after the POST.
 		Identifiers.checkPositive("timeout", timeout);
-		return start(workerTaskId, body).flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
+		// Detached once the run has started: the wait must not hold the finished start's exchange.
+		return start(workerTaskId, body).onTerminateDetach()
+			.flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
 	}
 
 	@Override
