@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample's main job against the embedded simulator, as a newcomer runs it.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputOnFailure.class, OutputCaptureExtension.class })
 class SampleApplicationTests {
 
 	@Test

@@ -18,6 +18,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -69,18 +70,19 @@ class SampleEndpointsTests {
 				.jsonPath("$.status").isEqualTo("RUNNING");
 			web.get().uri("/runs/{runSlug}/results", slug).exchange()
 				.expectStatus().isOk()
-				.expectBody().json(RESULTS, true);
+				.expectBody().json(RESULTS, JsonCompareMode.STRICT);
 			web.get().uri("/runs/{runSlug}/results?limit=2", slug).exchange()
 				.expectStatus().isOk()
 				.expectBody().json("[{\"title\":\"Blue Bottle Coffee\",\"city\":\"Oakland\",\"rating\":4.6},"
-						+ "{\"title\":\"Tartine Bakery\",\"city\":\"San Francisco\",\"rating\":4.7}]", true);
+						+ "{\"title\":\"Tartine Bakery\",\"city\":\"San Francisco\",\"rating\":4.7}]",
+						JsonCompareMode.STRICT);
 			web.post().uri("/runs/no-such-task").exchange()
 				.expectStatus().isNotFound()
 				.expectBody().jsonPath("$.error").value((String error) -> assertThat(error)
 					.startsWith("CoreClaw rejected POST /api/v2/worker-tasks/no-such-task/runs: HTTP 404, code 60001"));
 			web.get().uri("/runs/{runSlug}/results?limit=0", slug).exchange()
 				.expectStatus().isBadRequest()
-				.expectBody().json("{\"error\":\"limit must be between 1 and 1000 but was 0\"}", true);
+				.expectBody().json("{\"error\":\"limit must be between 1 and 1000 but was 0\"}", JsonCompareMode.STRICT);
 			web.get().uri("/runs/not~a~slug!").exchange()
 				.expectStatus().isBadRequest()
 				.expectBody().jsonPath("$.error").value((String error) -> assertThat(error).contains("runSlug"));
