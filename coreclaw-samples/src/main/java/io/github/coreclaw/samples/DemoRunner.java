@@ -22,6 +22,7 @@ import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -30,10 +31,12 @@ import org.springframework.util.StringUtils;
  * synchronously and print its status, total and result rows as a table, then run it with
  * {@code runAndAwait}, which polls the run until it finishes and reads its first page; then run a
  * Worker with an input of its own, and create, run and delete a worker task of that Worker.
+ * {@code sample.demo.enabled=false} leaves it out, for example to only serve the endpoints.
  *
  * @since 0.1.0
  */
 @Component
+@ConditionalOnBooleanProperty(name = "sample.demo.enabled", matchIfMissing = true)
 public class DemoRunner implements ApplicationRunner {
 
 	private final WorkerTaskOperations workerTasks;

@@ -17,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,7 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@link CoreClawSimulatorConfiguration}, which starts a {@link CoreClawSimulator} and points the
  * client at it, and the {@value #SIMULATOR_PROFILE} profile; with {@code CORECLAW_API_KEY} and
  * {@code CORECLAW_TASK_ID} it runs the same code against the real API. It exits after the demo,
- * unless started with {@code --serve}, which keeps {@code POST /runs/{taskId}} up.
+ * unless it serves the endpoints of {@link RunController}: from WebFlux with the reactive beans when
+ * started with {@value #SERVE_FLAG}, from Spring MVC with the blocking beans
+ * ({@link MvcRunController}), on virtual threads with Java 21 or later, with the
+ * {@value #MVC_PROFILE} profile, whose {@code application-mvc.yml} sets
+ * {@code spring.main.web-application-type} and {@code spring.threads.virtual.enabled}.
  * <p>
  * {@code TestSampleApplication} (under {@code src/test/java}) runs it against the simulator
  * whatever the environment, as an application without this fallback would be run during
@@ -37,8 +42,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class SampleApplication {
 
-	/** Command-line flag that keeps the WebFlux endpoint up after the demo. */
+	/** Command-line flag that keeps the WebFlux endpoints up after the demo. */
 	public static final String SERVE_FLAG = "--serve";
+
+	/** Profile that serves the endpoints from Spring MVC, with the blocking beans, on virtual threads. */
+	public static final String MVC_PROFILE = "mvc";
 
 	/** Profile whose {@code application-simulator.yml} names the simulator's tasks for the demo. */
 	public static final String SIMULATOR_PROFILE = "simulator";
@@ -46,12 +54,13 @@ public class SampleApplication {
 	private static final Log logger = LogFactory.getLog(SampleApplication.class);
 
 	/**
-	 * Run the demo, then exit with its status (or keep serving with {@value #SERVE_FLAG}).
+	 * Run the demo, then exit with its status, unless the application serves requests (with
+	 * {@value #SERVE_FLAG} or the {@value #MVC_PROFILE} profile).
 	 * @param args command-line arguments
 	 */
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = start(args, System.getenv());
-		if (!serving(args)) {
+		if (!(context instanceof WebServerApplicationContext)) {
 			System.exit(SpringApplication.exit(context));
 		}
 	}
@@ -65,6 +74,8 @@ public class SampleApplication {
 	 */
 	static ConfigurableApplicationContext start(String[] args, Map<String, String> environment) {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
+		// Spring MVC and WebFlux are both on the class path: WebFlux with --serve, no server without it,
+		// unless spring.main.web-application-type says otherwise (as the mvc profile does).
 		application.setWebApplicationType(serving(args) ? WebApplicationType.REACTIVE : WebApplicationType.NONE);
 		String apiKey = environment.get("CORECLAW_API_KEY");
 		if (apiKey == null || apiKey.isBlank()) {

@@ -5,7 +5,6 @@
 
 package io.github.coreclaw.samples;
 
-import java.time.Duration;
 import java.util.Map;
 
 import io.github.coreclaw.spring.test.CoreClawSimulator;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -26,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample's main job against the embedded simulator, as a newcomer runs it.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputOnFailure.class, OutputCaptureExtension.class })
 class SampleApplicationTests {
 
 	@Test
@@ -60,22 +58,6 @@ class SampleApplicationTests {
 				.withRequestBody(equalToJson("{\"is_async\":false,\"limit\":10}")));
 			simulator.server().verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
 				.withRequestBody(equalToJson("{\"is_async\":true,\"limit\":3}")));
-		}
-	}
-
-	@Test
-	void serveFlagKeepsTheRunEndpointUp() {
-		try (ConfigurableApplicationContext context = SampleApplication
-			.start(new String[] { SampleApplication.SERVE_FLAG, "--server.port=0" }, Map.of())) {
-			String port = context.getEnvironment().getProperty("local.server.port");
-			WebClient client = WebClient.create("http://127.0.0.1:" + port);
-			Map<?, ?> started = client.post().uri("/runs/demo-task").retrieve().bodyToMono(Map.class)
-				.block(Duration.ofSeconds(10));
-			assertThat(started).isNotNull();
-			assertThat((String) started.get("run_slug")).startsWith("01SIM");
-			Integer notFound = client.post().uri("/runs/no-such-task").exchangeToMono((response) -> reactor.core.publisher.Mono
-				.just(response.statusCode().value())).block(Duration.ofSeconds(10));
-			assertThat(notFound).isEqualTo(404);
 		}
 	}
 

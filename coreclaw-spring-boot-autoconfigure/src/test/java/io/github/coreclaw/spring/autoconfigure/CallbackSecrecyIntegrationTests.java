@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Meter;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +46,7 @@ import static org.awaitility.Awaitility.await;
  * observation (so in no metric and no trace), and a wrong secret gets the very answer the
  * application gives to a path it does not map, so that a probe cannot tell the receiver is there.
  */
+@ExtendWith(OutputOnFailure.class)
 abstract class CallbackSecrecyIntegrationTests {
 
 	static final String SECRET = CallbackReceiverContractTests.SECRET;

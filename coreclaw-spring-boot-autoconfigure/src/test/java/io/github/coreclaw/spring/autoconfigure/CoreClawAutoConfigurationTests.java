@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.client.AuthScheme;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
@@ -17,6 +18,7 @@ import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.SyncRunResult;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.BDDMockito;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -51,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests of {@link CoreClawAutoConfiguration}.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawAutoConfigurationTests {
 
 	private static final String API_KEY = "ck_test_autoconf_5ecret";

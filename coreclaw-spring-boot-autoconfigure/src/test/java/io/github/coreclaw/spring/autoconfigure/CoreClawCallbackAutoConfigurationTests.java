@@ -8,9 +8,11 @@ package io.github.coreclaw.spring.autoconfigure;
 import java.net.URI;
 import java.util.List;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
 import io.github.coreclaw.spring.callback.CoreClawCallbackReceiver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -39,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests of the callback receiver part of {@link CoreClawAutoConfiguration}.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawCallbackAutoConfigurationTests {
 
 	private static final String SECRET = CallbackReceiverContractTests.SECRET;

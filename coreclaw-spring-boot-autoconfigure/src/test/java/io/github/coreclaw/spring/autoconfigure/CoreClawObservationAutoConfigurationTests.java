@@ -8,6 +8,7 @@ package io.github.coreclaw.spring.autoconfigure;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.client.CoreClawObservationConvention;
 import io.github.coreclaw.spring.client.CoreClawStubs;
 import io.github.coreclaw.spring.client.DefaultCoreClawObservationConvention;
@@ -15,6 +16,7 @@ import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests of the observation of CoreClaw calls in a Boot application: Boot's
  * {@code ObservationRegistry} and metrics, an application's convention.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawObservationAutoConfigurationTests {
 
 	@RegisterExtension

@@ -8,12 +8,14 @@ package io.github.coreclaw.spring.autoconfigure;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.client.CoreClawConnectionException;
 import io.github.coreclaw.spring.client.CoreClawPoolSettings;
 import io.github.coreclaw.spring.client.CoreClawStubs;
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.netty.resources.ConnectionProvider;
@@ -40,6 +42,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Tests of the connection pool part of {@link CoreClawAutoConfiguration}.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawPoolAutoConfigurationTests {
 
 	@RegisterExtension

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.client.Account;
 import io.github.coreclaw.spring.client.CoreClawApiException;
 import io.github.coreclaw.spring.client.CoreClawClient;
@@ -22,6 +23,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -52,6 +54,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Tests of the retry part of {@link CoreClawAutoConfiguration}.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawRetryAutoConfigurationTests {
 
 	private static final String OK = "{\"code\":0,\"data\":{\"run_slug\":\"r-ok\"}}";

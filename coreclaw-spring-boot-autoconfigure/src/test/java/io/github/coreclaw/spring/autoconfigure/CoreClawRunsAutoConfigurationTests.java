@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
 import io.github.coreclaw.spring.callback.CoreClawRunCallbackEvent;
 import io.github.coreclaw.spring.client.CoreClawClient;
@@ -24,6 +25,7 @@ import io.github.coreclaw.spring.client.WorkerRun;
 import io.github.coreclaw.spring.client.WorkerRunOperations;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 
@@ -55,6 +57,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests of the run operations, polling and callback receiver parts of {@link CoreClawAutoConfiguration}.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawRunsAutoConfigurationTests {
 
 	private static final String SECRET = CallbackReceiverContractTests.SECRET;

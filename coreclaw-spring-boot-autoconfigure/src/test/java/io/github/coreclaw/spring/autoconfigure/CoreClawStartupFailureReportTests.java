@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * What a real application prints when CoreClaw's configuration stops it: the CoreClaw failure
  * analyses are the ones Spring Boot reports, ahead of its own.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputOnFailure.class, OutputCaptureExtension.class })
 class CoreClawStartupFailureReportTests {
 
 	private static final String API_KEY_PREFIX = "ck_live_7f3a9c2e5b1d4f6a8e0c";

@@ -5,7 +5,9 @@
 
 package io.github.coreclaw.spring.autoconfigure;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests of {@link InvalidEnumPropertyFailureAnalyzer}.
  */
+@ExtendWith(OutputOnFailure.class)
 class InvalidEnumPropertyFailureAnalyzerTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

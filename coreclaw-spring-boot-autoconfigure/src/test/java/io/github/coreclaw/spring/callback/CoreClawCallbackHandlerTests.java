@@ -7,6 +7,8 @@ package io.github.coreclaw.spring.callback;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.coreclaw.spring.OutputOnFailure;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 
 import org.springframework.http.MediaType;
@@ -19,6 +21,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
  * {@link CoreClawCallbackHandler}: the receiver in WebFlux applications, behind a router as the
  * auto-configuration sets it up.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawCallbackHandlerTests extends CallbackReceiverContractTests {
 
 	@Override

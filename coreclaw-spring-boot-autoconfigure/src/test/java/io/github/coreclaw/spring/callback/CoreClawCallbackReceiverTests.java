@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.callback.CoreClawCallbackReceiver.Reply;
 import io.github.coreclaw.spring.client.InvalidSettingException;
 import io.github.coreclaw.spring.client.RunSlug;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests of {@link CoreClawCallbackReceiver} itself: its checks of its settings, where it
  * publishes, and which repeats it drops within its dedupe window and bound.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(OutputCaptureExtension.class)
 class CoreClawCallbackReceiverTests {
 

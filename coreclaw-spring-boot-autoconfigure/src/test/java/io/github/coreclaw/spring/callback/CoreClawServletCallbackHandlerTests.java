@@ -7,6 +7,9 @@ package io.github.coreclaw.spring.callback;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.coreclaw.spring.OutputOnFailure;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -22,6 +25,7 @@ import org.springframework.web.servlet.function.RouterFunctions;
  * {@link CoreClawServletCallbackHandler}: the receiver in Spring MVC applications, behind a
  * router as the auto-configuration sets it up.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawServletCallbackHandlerTests extends CallbackReceiverContractTests {
 
 	@Override

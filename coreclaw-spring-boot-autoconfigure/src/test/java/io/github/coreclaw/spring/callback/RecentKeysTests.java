@@ -8,13 +8,16 @@ package io.github.coreclaw.spring.callback;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests of {@link RecentKeys}: what it remembers, for how long, and what it keeps in memory.
  */
+@ExtendWith(OutputOnFailure.class)
 class RecentKeysTests {
 
 	private final AtomicLong nanoTime = new AtomicLong(-Duration.ofDays(1).toNanos());

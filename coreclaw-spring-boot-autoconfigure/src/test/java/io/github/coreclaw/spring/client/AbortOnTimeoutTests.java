@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import ch.qos.logback.classic.Level;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its deadline whatever the abort does, and the abort, sent in the background, goes on after
  * that for at most its own bound (the response timeout).
  */
+@ExtendWith(OutputOnFailure.class)
 class AbortOnTimeoutTests {
 
 	private static final RunSlug RUN = new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ");

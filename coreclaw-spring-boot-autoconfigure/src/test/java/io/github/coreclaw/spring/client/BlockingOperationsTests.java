@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +52,7 @@ import static org.hamcrest.Matchers.equalTo;
  * that must not block, failing with the reactive operations' own exceptions, cancelled by an
  * interrupt, and reading pages only as the consumer reaches them.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
 class BlockingOperationsTests {
 

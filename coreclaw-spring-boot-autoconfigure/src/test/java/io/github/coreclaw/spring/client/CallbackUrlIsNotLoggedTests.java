@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A callback URL holds the receiver's secret: it is sent to CoreClaw in the request body, and
  * appears in no log line of the client, of Spring's web client or of its codecs, even at DEBUG.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
 class CallbackUrlIsNotLoggedTests {
 

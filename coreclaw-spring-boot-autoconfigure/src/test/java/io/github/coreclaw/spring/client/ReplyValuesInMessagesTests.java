@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Values of an error reply (message, request_id, details) reach exception messages, which are
  * logged, escaped: a line break in them cannot forge a log line.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
 class ReplyValuesInMessagesTests {
 

@@ -8,6 +8,7 @@ package io.github.coreclaw.spring.client;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * a run request that timed out is not sent again, timeouts fire whatever became of Reactor's
  * schedulers, and a connector a customizer put in place keeps the whole timeout for its reply.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
 class ResponseTimeoutTests {
 

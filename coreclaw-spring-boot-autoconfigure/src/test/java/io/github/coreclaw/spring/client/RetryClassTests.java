@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.client.internal.RetryPolicy;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Which failures each {@link RetryClass} lets a retry repeat, with the client's own retry and
  * with an application's retry that would repeat anything.
  */
+@ExtendWith(OutputOnFailure.class)
 class RetryClassTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

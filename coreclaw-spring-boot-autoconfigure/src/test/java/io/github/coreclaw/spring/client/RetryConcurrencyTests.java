@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Many callers rate-limited at once all get through, with one retry each and no threads left behind.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
 class RetryConcurrencyTests {
 

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Retries: what is retried, how often, how long it waits, and what is never repeated.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
 class RetryFaultTests {
 

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * {@link WorkerRunOperations#list(RunQuery)}: the exact queries, the split of a date range into
  * one query per month of CoreClaw's calendar (UTC+8), paging and errors.
  */
+@ExtendWith(OutputOnFailure.class)
 class RunListTests {
 
 	private static final String LIST = "/api/v2/worker-runs";

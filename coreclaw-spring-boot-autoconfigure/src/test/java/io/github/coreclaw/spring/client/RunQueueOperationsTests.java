@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * {@link RunQueueOperations} against WireMock: the exact requests, the replies, errors, bad
  * input and what is retried.
  */
+@ExtendWith(OutputOnFailure.class)
 class RunQueueOperationsTests {
 
 	private static final String ITEMS = "/api/v2/run-queue/items";

@@ -13,7 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Every run operation on CoreClaw's "last run" shortcuts, {@link RunRef#last()} and
  * {@link RunRef#lastOf(String)}: the exact request each one sends.
  */
+@ExtendWith(OutputOnFailure.class)
 class RunShortcutTests {
 
 	private static final String ACCOUNT_LAST = "/api/v2/worker-runs/last";

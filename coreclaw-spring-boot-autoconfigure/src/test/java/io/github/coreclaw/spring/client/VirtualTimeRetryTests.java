@@ -9,7 +9,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Retries, timeouts and cancellation under virtual time, against an in-memory connector: what is
  * sent, and when, without waiting on the real clock.
  */
+@ExtendWith(OutputOnFailure.class)
 class VirtualTimeRetryTests {
 
 	private static final String RUN_OK = "{\"code\":0,\"data\":{\"run_slug\":\"r-ok\"}}";

@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * What {@link WorkerOperations} reads: a Worker, its input schema, the account's and the store's
  * Workers and the proxy regions.
  */
+@ExtendWith(OutputOnFailure.class)
 class WorkerOperationsReadTests {
 
 	private static final String WORKER = "/api/v2/workers/demo-worker";

@@ -14,7 +14,9 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +46,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The runs and queued runs {@link WorkerOperations} starts: exact requests, replies, errors and
  * what is repeated.
  */
+@ExtendWith(OutputOnFailure.class)
 class WorkerOperationsRunTests {
 
 	private static final String RUNS = "/api/v2/workers/demo-worker/runs";

@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link WorkerTaskOperations#list(TaskQuery)} reads every page, 100 tasks a page, only as the
  * subscriber asks, and checks that each reply is the page asked for.
  */
+@ExtendWith(OutputOnFailure.class)
 class WorkerTaskListTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -14,7 +14,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * How the task management operations of {@link WorkerTaskOperations} report CoreClaw's errors,
  * and which failures their retry class lets the client repeat.
  */
+@ExtendWith(OutputOnFailure.class)
 class WorkerTaskManagementErrorTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * How {@link WorkerTaskOperations} reports every documented error.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
 class WorkerTaskOperationsErrorTests {
 

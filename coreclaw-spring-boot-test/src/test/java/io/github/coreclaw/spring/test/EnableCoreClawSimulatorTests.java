@@ -12,6 +12,7 @@ import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link EnableCoreClawSimulator} points the auto-configured client at a simulator of the test's own.
  */
+@ExtendWith(OutputOnFailure.class)
 @SpringBootTest(properties = { "coreclaw.retry.initial-backoff=5ms", "coreclaw.retry.max-backoff=50ms" })
 @EnableCoreClawSimulator
 class EnableCoreClawSimulatorTests {

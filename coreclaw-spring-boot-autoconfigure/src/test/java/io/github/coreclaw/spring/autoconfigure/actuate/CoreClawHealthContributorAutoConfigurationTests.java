@@ -8,6 +8,7 @@ package io.github.coreclaw.spring.autoconfigure.actuate;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.autoconfigure.CoreClawAutoConfiguration;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.CoreClawStubs;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 /**
  * Tests of {@link CoreClawHealthContributorAutoConfiguration}.
  */
+@ExtendWith(OutputOnFailure.class)
 @ExtendWith(OutputCaptureExtension.class)
 class CoreClawHealthContributorAutoConfigurationTests {
 
