@@ -33,9 +33,6 @@ final class ClientObservations {
 
 	private static final CoreClawObservationConvention DEFAULT_CONVENTION = new DefaultCoreClawObservationConvention();
 
-	/** The name of the observation of a batch of runs. */
-	static final String BATCH_NAME = "coreclaw.batch";
-
 	private final ObservationRegistry registry;
 
 	private final @Nullable CoreClawObservationConvention convention;
@@ -93,7 +90,7 @@ final class ClientObservations {
 	}
 
 	/**
-	 * Observe a batch of runs as one observation named {@value #BATCH_NAME}, with the batch
+	 * Observe a batch of runs as one {@link CoreClawObservationDocumentation#BATCH} observation, with the batch
 	 * operation as its low-cardinality key {@code coreclaw.operation} and, once it ends (completed,
 	 * failed or cancelled), its counts as high-cardinality keys; the observations of the batch's
 	 * calls are its children.
@@ -109,9 +106,10 @@ final class ClientObservations {
 		}
 		return Flux.deferContextual((view) -> {
 			Observation parent = view.getOrDefault(OBSERVATION_KEY, this.registry.getCurrentObservation());
-			Observation observation = Observation.createNotStarted(BATCH_NAME, this.registry)
+			Observation observation = CoreClawObservationDocumentation.BATCH.observation(this.registry)
 				.contextualName(operation)
-				.lowCardinalityKeyValue("coreclaw.operation", operation)
+				.lowCardinalityKeyValue(CoreClawObservationDocumentation.LowCardinalityKeyNames.OPERATION.asString(),
+						operation)
 				.parentObservation(parent)
 				.start();
 			Runnable stop = () -> {

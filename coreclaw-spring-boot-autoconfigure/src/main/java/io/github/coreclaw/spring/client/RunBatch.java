@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
+import io.github.coreclaw.spring.client.CoreClawObservationDocumentation.BatchKeyNames;
 import io.github.coreclaw.spring.client.internal.ApiErrorMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -237,8 +238,9 @@ final class RunBatch {
 					this.rateLimitRefusals++;
 					this.rateLimitedInARow++;
 					Duration backoff = RATE_LIMIT_BACKOFF.multipliedBy(1L << Math.min(10, this.rateLimitedInARow - 1));
-					wait = ((CoreClawRateLimitedException) failure).getRetryAfter()
-						.orElse((backoff.compareTo(RATE_LIMIT_BACKOFF_CAP) > 0) ? RATE_LIMIT_BACKOFF_CAP : backoff);
+					Duration fallback = (backoff.compareTo(RATE_LIMIT_BACKOFF_CAP) > 0) ? RATE_LIMIT_BACKOFF_CAP : backoff;
+					wait = (failure instanceof CoreClawRateLimitedException rateLimited)
+							? rateLimited.getRetryAfter().orElse(fallback) : fallback;
 				}
 				logger.debug("CoreClaw rate limited the start of item " + index + " of the batch; waiting "
 						+ wait.toMillis() + " ms");
@@ -311,17 +313,17 @@ final class RunBatch {
 
 		synchronized Map<String, String> counts() {
 			Map<String, String> counts = new LinkedHashMap<>();
-			counts.put("coreclaw.batch.items", Integer.toString(RunBatch.this.size));
-			counts.put("coreclaw.batch.started", Integer.toString(this.started));
-			counts.put("coreclaw.batch.failed", Integer.toString(this.failed));
+			counts.put(BatchKeyNames.ITEMS.asString(), Integer.toString(RunBatch.this.size));
+			counts.put(BatchKeyNames.STARTED.asString(), Integer.toString(this.started));
+			counts.put(BatchKeyNames.FAILED.asString(), Integer.toString(this.failed));
 			for (RunVerdict verdict : RunVerdict.values()) {
-				counts.put("coreclaw.batch.verdict." + verdict.name().toLowerCase().replace('_', '-'),
+				counts.put(BatchKeyNames.of(verdict).asString(),
 						Integer.toString(this.verdicts.getOrDefault(verdict, 0)));
 			}
-			counts.put("coreclaw.batch.start-requests", Integer.toString(this.startRequests));
-			counts.put("coreclaw.batch.slot-refusals", Integer.toString(this.slotRefusals));
-			counts.put("coreclaw.batch.rate-limit-refusals", Integer.toString(this.rateLimitRefusals));
-			counts.put("coreclaw.batch.max-running", Integer.toString(this.limit));
+			counts.put(BatchKeyNames.START_REQUESTS.asString(), Integer.toString(this.startRequests));
+			counts.put(BatchKeyNames.SLOT_REFUSALS.asString(), Integer.toString(this.slotRefusals));
+			counts.put(BatchKeyNames.RATE_LIMIT_REFUSALS.asString(), Integer.toString(this.rateLimitRefusals));
+			counts.put(BatchKeyNames.MAX_RUNNING.asString(), Integer.toString(this.limit));
 			return counts;
 		}
 
