@@ -70,6 +70,10 @@ public final class Benchmarks {
 			}
 			System.exit(0);
 		}
+		if (args.length >= 1 && args[0].equals("batch")) {
+			batches(List.of(args).subList(1, args.length));
+			return;
+		}
 		Set<String> goals = (args.length == 0) ? Set.of("1", "2", "3", "4", "5") : Set.of(args);
 		Benchmarks benchmarks = new Benchmarks();
 		System.out.printf("CoreClaw starter benchmarks, %s, Java %s (%s), %d cores, max heap %d MB, load average %s%n",
@@ -281,6 +285,35 @@ public final class Benchmarks {
 
 	private static String loadAverage() {
 		return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	/**
+	 * Goal 5 (issue #21): batches of runs against the simulator, each case named in the arguments
+	 * ({@code set learned learned-held naive naive-held}, all by default); each takes 100 s or more.
+	 */
+	private static void batches(List<String> names) {
+		List<String> cases = names.isEmpty() ? List.of("set", "learned", "learned-held", "naive", "naive-held")
+				: names;
+		System.out.printf("CoreClaw starter batch benchmark, %s, Java %s, %d cores, load average %s%n", LocalDate.now(),
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
+		boolean passed = true;
+		List<String> lines = new ArrayList<>();
+		progress("goal 5: warming up (a learned batch and a naive loop of 40 runs each)");
+		BatchAtScale.warmUp();
+		for (String name : cases) {
+			progress("goal 5: " + BatchAtScale.RUNS + " runs of " + BatchAtScale.RUN_TIME.toSeconds() + " s, plan limit "
+					+ BatchAtScale.PLAN_LIMIT + ", case " + name + " (load average " + loadAverage() + ")");
+			BatchAtScale.Outcome outcome = BatchAtScale.measure(name);
+			boolean baseline = name.startsWith("naive");
+			if (!baseline) {
+				passed &= outcome.passed();
+			}
+			lines.add((baseline ? "INFO " : (outcome.passed() ? "PASS " : "FAIL ")) + outcome.describe());
+		}
+		System.out.println();
+		System.out.println("Load average at the end: " + loadAverage());
+		lines.forEach(System.out::println);
+		System.exit(passed ? 0 : 1);
 	}
 
 	private static void progress(String what) {

@@ -136,6 +136,14 @@ public final class CoreClawAutoConfiguration {
 		if (receiverUrl != null) {
 			builder.callbackReceiverUrl(receiverUrl);
 		}
+		Integer batchMaxRunning = properties.getBatch().getMaxRunning();
+		if (batchMaxRunning != null && batchMaxRunning < 1) {
+			throw new InvalidCoreClawConfigurationException("coreclaw.batch.max-running",
+					"coreclaw.batch.max-running is " + batchMaxRunning + ", but a batch needs room for at least 1 run.",
+					"Set coreclaw.batch.max-running to your plan's limit of runs at once (Free 2, Starter 5, Pro 10, "
+							+ "Business 50), or remove it to let each batch learn the limit.");
+		}
+		builder.batchMaxRunning(batchMaxRunning);
 		if (properties.getRetry().isEnabled()) {
 			builder.retry(CoreClawClientSettingsMapper.mapRetry(properties.getRetry()), retryRegistry.getIfAvailable());
 		}

@@ -80,6 +80,8 @@ public class CoreClawProperties {
 
 	private final Pool pool = new Pool();
 
+	private final Batch batch = new Batch();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -158,6 +160,10 @@ public class CoreClawProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public Batch getBatch() {
+		return this.batch;
 	}
 
 	public boolean isAllowInsecureHttp() {
@@ -585,6 +591,27 @@ public class CoreClawProperties {
 
 		public void setEvictInBackground(Duration evictInBackground) {
 			this.evictInBackground = evictInBackground;
+		}
+
+	}
+
+	/**
+	 * Batches of runs (runBatch).
+	 */
+	public static class Batch {
+
+		/**
+		 * Most runs of a batch running at once when its options set no limit, usually the plan's
+		 * limit of runs at once; unset, each batch learns the limit from CoreClaw's refusals.
+		 */
+		private @Nullable Integer maxRunning;
+
+		public @Nullable Integer getMaxRunning() {
+			return this.maxRunning;
+		}
+
+		public void setMaxRunning(@Nullable Integer maxRunning) {
+			this.maxRunning = maxRunning;
 		}
 
 	}

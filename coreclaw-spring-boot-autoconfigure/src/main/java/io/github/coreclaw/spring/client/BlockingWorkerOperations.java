@@ -198,4 +198,17 @@ public interface BlockingWorkerOperations {
 	 */
 	List<ProxyRegion> proxyRegions(String language);
 
+	/**
+	 * Start one run of a Worker per input, as fast as the plan allows, as
+	 * {@link WorkerOperations#runBatch} does; the stream gives the outcomes as they come, and
+	 * closing it before its end cancels the batch.
+	 * @param workerId the Worker's id (slug or {@code owner~name})
+	 * @param inputs the inputs, one run each
+	 * @param options the batch options
+	 * @return the outcomes, in completion order; close the stream
+	 * @throws IllegalArgumentException if an argument is missing or invalid; nothing is sent
+	 * @since 0.1.0
+	 */
+	Stream<BatchOutcome> runBatch(String workerId, List<?> inputs, BatchOptions options);
+
 }

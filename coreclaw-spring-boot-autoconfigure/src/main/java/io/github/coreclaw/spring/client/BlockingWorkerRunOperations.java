@@ -188,4 +188,14 @@ public interface BlockingWorkerRunOperations {
 		return export(run, format, List.of());
 	}
 
+	/**
+	 * Judge whether a finished run really produced data, as {@link WorkerRunOperations#verify}
+	 * does.
+	 * @param run the run
+	 * @return the verdict
+	 * @throws CoreClawException naming the status for a run that has not finished
+	 * @since 0.1.0
+	 */
+	RunVerdict verify(RunRef run);
+
 }

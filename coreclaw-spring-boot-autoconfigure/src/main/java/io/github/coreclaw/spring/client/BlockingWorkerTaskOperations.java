@@ -6,6 +6,7 @@
 package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -182,5 +183,17 @@ public interface BlockingWorkerTaskOperations {
 	 * @see WorkerTaskOperations#updateInput(String, Object, String)
 	 */
 	void updateInput(String workerTaskId, Object input, String version);
+
+	/**
+	 * Run each of the worker tasks once, as fast as the plan allows, as
+	 * {@link WorkerTaskOperations#runBatch} does; the stream gives the outcomes as they come, and
+	 * closing it before its end cancels the batch.
+	 * @param workerTaskIds the tasks, one run each
+	 * @param options the batch options
+	 * @return the outcomes, in completion order; close the stream
+	 * @throws IllegalArgumentException if an argument is missing or invalid; nothing is sent
+	 * @since 0.1.0
+	 */
+	Stream<BatchOutcome> runBatch(List<String> workerTaskIds, BatchOptions options);
 
 }

@@ -5,10 +5,15 @@
 
 package io.github.coreclaw.spring.client;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -81,6 +86,40 @@ final class ClientObservations {
 				.doOnCancel(() -> end(observation, context.cancelled(), null))
 				.contextWrite((reactorContext) -> reactorContext.put(OBSERVATION_KEY, observation)
 					.put(CoreClawObservationContext.class, context));
+		});
+	}
+
+	/**
+	 * Observe a batch of runs as one {@link CoreClawObservationDocumentation#BATCH} observation, with the batch
+	 * operation as its low-cardinality key {@code coreclaw.operation} and, once it ends (completed,
+	 * failed or cancelled), its counts as high-cardinality keys; the observations of the batch's
+	 * calls are its children.
+	 * @param <T> the type of the outcomes
+	 * @param operation the batch operation, such as {@code worker.run-batch}
+	 * @param batch the batch
+	 * @param counts the batch's counts when it ends
+	 * @return the observed batch
+	 */
+	<T> Flux<T> observeBatch(String operation, Flux<T> batch, Supplier<Map<String, String>> counts) {
+		if (this.registry.isNoop()) {
+			return batch;
+		}
+		return Flux.deferContextual((view) -> {
+			Observation parent = view.getOrDefault(OBSERVATION_KEY, this.registry.getCurrentObservation());
+			Observation observation = CoreClawObservationDocumentation.BATCH.observation(this.registry)
+				.contextualName(operation)
+				.lowCardinalityKeyValue(CoreClawObservationDocumentation.LowCardinalityKeyNames.OPERATION.asString(),
+						operation)
+				.parentObservation(parent)
+				.start();
+			Runnable stop = () -> {
+				counts.get().forEach((key, value) -> observation.highCardinalityKeyValue(KeyValue.of(key, value)));
+				observation.stop();
+			};
+			return batch.doOnComplete(stop).doOnError((ex) -> {
+				observation.error(ex);
+				stop.run();
+			}).doOnCancel(stop).contextWrite((context) -> context.put(OBSERVATION_KEY, observation));
 		});
 	}
 

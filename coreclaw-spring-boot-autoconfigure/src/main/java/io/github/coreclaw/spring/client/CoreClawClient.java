@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import io.github.coreclaw.spring.client.internal.EnvelopeCodec;
 import io.github.coreclaw.spring.client.internal.RetryPolicy;
@@ -21,6 +22,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -70,6 +72,8 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private final @Nullable URI callbackReceiverUrl;
 
+	private final @Nullable Integer batchMaxRunning;
+
 	private final @Nullable ConnectionProvider ownConnectionProvider;
 
 	private final WorkerTaskOperations workerTasks;
@@ -108,6 +112,7 @@ public final class CoreClawClient implements AutoCloseable {
 		this.retries = new RetryExecutor(retry);
 		this.pollingSettings = builder.pollingSettings;
 		this.callbackReceiverUrl = builder.callbackReceiverUrl;
+		this.batchMaxRunning = builder.batchMaxRunning;
 		DefaultWorkerTaskOperations workerTasks = new DefaultWorkerTaskOperations(this);
 		DefaultWorkerRunOperations workerRuns = new DefaultWorkerRunOperations(this);
 		DefaultWorkerOperations workers = new DefaultWorkerOperations(this);
@@ -240,6 +245,15 @@ public final class CoreClawClient implements AutoCloseable {
 			.onErrorMap((ex) -> RunPoller.withRun(ex, run));
 	}
 
+	/**
+	 * Run a batch of runs whose item at an index the starter starts.
+	 */
+	Flux<BatchOutcome> runBatch(String operation, int size, IntFunction<Mono<RunSlug>> starter, BatchOptions options) {
+		return new RunBatch(operation, size, starter, (DefaultWorkerRunOperations) this.workerRuns, this.observations,
+				options, this.batchMaxRunning)
+			.outcomes();
+	}
+
 	RunChangeNotifier runChanges() {
 		return this.runChanges;
 	}
@@ -312,6 +326,8 @@ public final class CoreClawClient implements AutoCloseable {
 		private final List<Consumer<WebClient.Builder>> webClientCustomizers = new ArrayList<>();
 
 		private @Nullable Integer maxInMemorySize = DEFAULT_MAX_IN_MEMORY_SIZE;
+
+		private @Nullable Integer batchMaxRunning;
 
 		private Builder(CoreClawClientSettings settings) {
 			if (settings == null) {
@@ -410,6 +426,22 @@ public final class CoreClawClient implements AutoCloseable {
 		 */
 		public Builder polling(CoreClawPollingSettings pollingSettings) {
 			this.pollingSettings = pollingSettings;
+			return this;
+		}
+
+		/**
+		 * Run at most this many runs of a batch at once when its {@link BatchOptions} set no
+		 * limit ({@code coreclaw.batch.max-running}); without it, a batch learns the limit.
+		 * @param batchMaxRunning the limit, at least 1, or {@code null} to learn it
+		 * @return this builder
+		 * @throws IllegalArgumentException if the limit is below 1
+		 * @since 0.1.0
+		 */
+		public Builder batchMaxRunning(@Nullable Integer batchMaxRunning) {
+			if (batchMaxRunning != null && batchMaxRunning < 1) {
+				throw new IllegalArgumentException("batchMaxRunning must be at least 1, was " + batchMaxRunning);
+			}
+			this.batchMaxRunning = batchMaxRunning;
 			return this;
 		}
 

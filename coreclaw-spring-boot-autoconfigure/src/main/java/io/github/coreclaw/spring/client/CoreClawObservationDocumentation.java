@@ -12,7 +12,8 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
  * The observation the CoreClaw client makes of every operation call and the keys of its
- * {@link DefaultCoreClawObservationConvention default convention}.
+ * {@link DefaultCoreClawObservationConvention default convention}, and the one it makes of each
+ * batch of runs.
  *
  * @since 0.1.0
  */
@@ -36,6 +37,32 @@ public enum CoreClawObservationDocumentation implements ObservationDocumentation
 		@Override
 		public KeyName[] getHighCardinalityKeyNames() {
 			return HighCardinalityKeyNames.values();
+		}
+
+	},
+
+	/**
+	 * One batch of runs ({@link WorkerOperations#runBatch}, {@link WorkerTaskOperations#runBatch}),
+	 * from its subscription to its end (completed, failed or cancelled), parent of the observations
+	 * of its calls; its counts are set when it ends.
+	 *
+	 * @since 0.1.0
+	 */
+	BATCH {
+
+		@Override
+		public String getName() {
+			return "coreclaw.batch";
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return new KeyName[] { LowCardinalityKeyNames.OPERATION };
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return BatchKeyNames.values();
 		}
 
 	};
@@ -109,6 +136,73 @@ public enum CoreClawObservationDocumentation implements ObservationDocumentation
 			public String asString() {
 				return "coreclaw.run.slug";
 			}
+		}
+
+	}
+
+	/**
+	 * The counts of a batch of runs, on traces only, set when the batch ends.
+	 *
+	 * @since 0.1.0
+	 */
+	public enum BatchKeyNames implements KeyName {
+
+		/** Items in the batch. */
+		ITEMS("coreclaw.batch.items"),
+
+		/** Items whose run was started. */
+		STARTED("coreclaw.batch.started"),
+
+		/** Items that failed: refused for good, run failed or aborted, wait failed or timed out. */
+		FAILED("coreclaw.batch.failed"),
+
+		/** Runs judged {@link RunVerdict#PASS}. */
+		VERDICT_PASS("coreclaw.batch.verdict.pass"),
+
+		/** Runs judged {@link RunVerdict#NO_DATA}. */
+		VERDICT_NO_DATA("coreclaw.batch.verdict.no-data"),
+
+		/** Runs judged {@link RunVerdict#ERROR_ROWS}. */
+		VERDICT_ERROR_ROWS("coreclaw.batch.verdict.error-rows"),
+
+		/** Runs judged {@link RunVerdict#FAILED}. */
+		VERDICT_FAILED("coreclaw.batch.verdict.failed"),
+
+		/** Run-start requests sent, refused ones included. */
+		START_REQUESTS("coreclaw.batch.start-requests"),
+
+		/** Starts refused with code 30003 (no free slot in the plan). */
+		SLOT_REFUSALS("coreclaw.batch.slot-refusals"),
+
+		/** Starts refused for rate limiting (HTTP 429, codes 13000&ndash;13999). */
+		RATE_LIMIT_REFUSALS("coreclaw.batch.rate-limit-refusals"),
+
+		/** The limit of the batch's runs at once when it ended: the one set, or the one learned. */
+		MAX_RUNNING("coreclaw.batch.max-running");
+
+		private final String key;
+
+		BatchKeyNames(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
+		}
+
+		/**
+		 * The key of the count of a verdict.
+		 * @param verdict the verdict
+		 * @return the key
+		 */
+		static BatchKeyNames of(RunVerdict verdict) {
+			return switch (verdict) {
+				case PASS -> VERDICT_PASS;
+				case NO_DATA -> VERDICT_NO_DATA;
+				case ERROR_ROWS -> VERDICT_ERROR_ROWS;
+				case FAILED -> VERDICT_FAILED;
+			};
 		}
 
 	}

@@ -71,7 +71,7 @@ public class CoreClawRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** Public records the operations return, which applications may write as JSON. */
 	private static final Class<?>[] RESULT_RECORDS = { RunSlug.class, ResultHeader.class, RunLog.class,
-			RunLog.Entry.class, ProxyRegion.class, QueueItemResult.class, TaskInput.class };
+			RunLog.Entry.class, ProxyRegion.class, QueueItemResult.class, TaskInput.class, BatchOutcome.class };
 
 	/**
 	 * Public result classes (and the run slug) the operations return, which Jackson writes

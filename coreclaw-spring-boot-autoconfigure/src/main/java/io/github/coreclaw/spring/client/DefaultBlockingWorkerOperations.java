@@ -79,4 +79,10 @@ final class DefaultBlockingWorkerOperations implements BlockingWorkerOperations 
 		return Blocking.await(() -> this.reactive.proxyRegions(language), REACTIVE);
 	}
 
+	@Override
+	public Stream<BatchOutcome> runBatch(String workerId, List<?> inputs, BatchOptions options) {
+		Blocking.checkThread(REACTIVE);
+		return this.reactive.runBatch(workerId, inputs, options).toStream();
+	}
+
 }

@@ -99,4 +99,9 @@ final class DefaultBlockingWorkerRunOperations implements BlockingWorkerRunOpera
 		return Blocking.await(() -> this.reactive.export(run, format, keys), REACTIVE);
 	}
 
+	@Override
+	public RunVerdict verify(RunRef run) {
+		return Blocking.await(() -> this.reactive.verify(run), REACTIVE);
+	}
+
 }

@@ -79,4 +79,10 @@ final class DefaultBlockingWorkerTaskOperations implements BlockingWorkerTaskOpe
 		Blocking.await(() -> this.reactive.updateInput(workerTaskId, input, version), REACTIVE);
 	}
 
+	@Override
+	public Stream<BatchOutcome> runBatch(List<String> workerTaskIds, BatchOptions options) {
+		Blocking.checkThread(REACTIVE);
+		return this.reactive.runBatch(workerTaskIds, options).toStream();
+	}
+
 }

@@ -6,6 +6,7 @@
 package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +191,24 @@ final class DefaultWorkerOperations implements WorkerOperations {
 	public Mono<List<ProxyRegion>> proxyRegions(String language) {
 		Map<String, String> query = Map.of("language", Identifiers.checkToken("language", language));
 		return this.client.execute(new Call<>(PROXY_REGIONS, Map.of(), query, null));
+	}
+
+	@Override
+	public Flux<BatchOutcome> runBatch(String workerId, List<?> inputs, BatchOptions options) {
+		Identifiers.checkSlug("workerId", workerId);
+		if (inputs == null) {
+			throw new IllegalArgumentException("inputs must not be null");
+		}
+		if (options == null) {
+			throw new IllegalArgumentException("options must not be null; use BatchOptions.defaults()");
+		}
+		// Every body is built (and its input checked) before anything is sent.
+		List<RunRequest> bodies = new ArrayList<>(inputs.size());
+		for (Object input : inputs) {
+			bodies.add(runBody(workerId, input, options.runOptions(), true));
+		}
+		return this.client.runBatch("worker.run-batch", bodies.size(), (index) -> start(workerId, bodies.get(index)),
+				options);
 	}
 
 }

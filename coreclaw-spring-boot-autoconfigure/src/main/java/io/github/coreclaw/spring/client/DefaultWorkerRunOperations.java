@@ -314,4 +314,26 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 		return run;
 	}
 
+	@Override
+	public Mono<RunVerdict> verify(RunRef run) {
+		checkRun(run);
+		return getRun(run).flatMap(this::verdict);
+	}
+
+	/**
+	 * The verdict on a run whose state was just read: a succeeded run's first page of results
+	 * decides it.
+	 */
+	Mono<RunVerdict> verdict(WorkerRun run) {
+		if (run.status() == RunStatus.SUCCEEDED) {
+			return resultPage(run.runSlug(), 1, RunVerdict.SAMPLED_ROWS).map((page) -> RunVerdict.ofRows(page.rows()));
+		}
+		if (run.status().isTerminal()) {
+			return Mono.just(RunVerdict.FAILED);
+		}
+		return Mono.error(new CoreClawException("Run " + run.runSlug() + " has not finished (status "
+				+ run.status().name().toLowerCase(Locale.ROOT) + "); a verdict needs a finished run: wait for it "
+				+ "with awaitCompletion first"));
+	}
+
 }

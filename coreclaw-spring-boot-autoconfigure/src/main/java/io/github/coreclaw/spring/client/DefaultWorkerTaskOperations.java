@@ -6,6 +6,7 @@
 package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +198,30 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 	 */
 	private static Map<String, String> task(@Nullable String workerTaskId) {
 		return Map.of("workerTaskId", Identifiers.checkSlug("workerTaskId", workerTaskId));
+	}
+
+	@Override
+	public Flux<BatchOutcome> runBatch(List<String> workerTaskIds, BatchOptions options) {
+		if (workerTaskIds == null) {
+			throw new IllegalArgumentException("workerTaskIds must not be null");
+		}
+		if (options == null) {
+			throw new IllegalArgumentException("options must not be null; use BatchOptions.defaults()");
+		}
+		// Every task id and body is checked before anything is sent.
+		List<String> tasks = new ArrayList<>(workerTaskIds.size());
+		List<RunRequest> bodies = new ArrayList<>(workerTaskIds.size());
+		for (int i = 0; i < workerTaskIds.size(); i++) {
+			String task = workerTaskIds.get(i);
+			if (task == null || !Identifiers.isSlug(task)) {
+				throw new IllegalArgumentException("workerTaskIds[" + i + "] must be a worker task id, was "
+						+ ((task != null) ? Identifiers.quote(task) : "null"));
+			}
+			tasks.add(task);
+			bodies.add(request(task, options.runOptions(), true));
+		}
+		return this.client.runBatch("worker-task.run-batch", tasks.size(),
+				(index) -> start(tasks.get(index), bodies.get(index)), options);
 	}
 
 }

@@ -168,4 +168,29 @@ public interface WorkerOperations {
 	 */
 	Mono<List<ProxyRegion>> proxyRegions(String language);
 
+	/**
+	 * Start one run of a Worker per input, as fast as the plan allows, and tell what became of
+	 * each: one {@link BatchOutcome} per input, in completion order, its
+	 * {@link BatchOutcome#index()} the input's position.
+	 * <p>
+	 * At most {@link BatchOptions#maxRunning()} of the batch's runs are running at once (or
+	 * {@code coreclaw.batch.max-running}; without either, the batch learns the limit: it grows while
+	 * starts succeed and settles just under the first refusal with code 30003). A 30003 refusal is
+	 * never a failure of the item: it waits for one of the batch's runs to finish and starts again;
+	 * a rate-limit refusal (HTTP 429, code 13000) slows the starting, honouring
+	 * {@code Retry-After}. An item is started again only after one of these two refusals, which
+	 * certainly created no run, so no item ever gets two runs; any other failure of its start
+	 * fails the item. Each run that succeeded is judged ({@link WorkerRunOperations#verify}).
+	 * Cancelling stops starting runs and, with {@link BatchOptions#abortOnCancel()}, aborts the
+	 * batch's runs under way. The batch is observed once, with its counts, besides its calls.
+	 * @param workerId the Worker's id (slug or {@code owner~name})
+	 * @param inputs the inputs, one run each (a {@link WorkerInput}, a map, or any object the row
+	 * mapper writes as the run's {@code input})
+	 * @param options the batch options
+	 * @return the outcomes; nothing happens until subscribed, each subscription runs the batch anew
+	 * @throws IllegalArgumentException if an argument is missing or invalid; nothing is sent
+	 * @since 0.1.0
+	 */
+	Flux<BatchOutcome> runBatch(String workerId, List<?> inputs, BatchOptions options);
+
 }

@@ -197,4 +197,17 @@ public interface WorkerRunOperations {
 		return export(run, format, List.of());
 	}
 
+	/**
+	 * Judge whether a finished run really produced data: {@link RunVerdict#FAILED} for a run that
+	 * ended {@code failed} or {@code aborted}; for a run that succeeded, the first page of its
+	 * results (at most {@link RunVerdict#SAMPLED_ROWS} rows) gives {@link RunVerdict#NO_DATA}
+	 * (no rows), {@link RunVerdict#ERROR_ROWS} (every row an error row, see
+	 * {@link RunVerdict#isErrorRow}) or {@link RunVerdict#PASS}.
+	 * @param run the run
+	 * @return the verdict; a {@link CoreClawException} naming the status for a run that has not
+	 * finished
+	 * @since 0.1.0
+	 */
+	Mono<RunVerdict> verify(RunRef run);
+
 }

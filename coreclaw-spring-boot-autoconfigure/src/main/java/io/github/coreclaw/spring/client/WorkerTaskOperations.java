@@ -6,6 +6,7 @@
 package io.github.coreclaw.spring.client;
 
 import java.time.Duration;
+import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -169,5 +170,28 @@ public interface WorkerTaskOperations {
 	 * @since 0.1.0
 	 */
 	Mono<Void> updateInput(String workerTaskId, Object input, String version);
+
+	/**
+	 * Run each of the worker tasks once, as fast as the plan allows, and tell what became of
+	 * each: one {@link BatchOutcome} per task, in completion order, its
+	 * {@link BatchOutcome#index()} the task's position (a task listed twice runs twice).
+	 * <p>
+	 * At most {@link BatchOptions#maxRunning()} of the batch's runs are running at once (or
+	 * {@code coreclaw.batch.max-running}; without either, the batch learns the limit: it grows while
+	 * starts succeed and settles just under the first refusal with code 30003). A 30003 refusal is
+	 * never a failure of the item: it waits for one of the batch's runs to finish and starts again;
+	 * a rate-limit refusal (HTTP 429, code 13000) slows the starting, honouring
+	 * {@code Retry-After}. An item is started again only after one of these two refusals, which
+	 * certainly created no run, so no item ever gets two runs; any other failure of its start
+	 * fails the item. Each run that succeeded is judged ({@link WorkerRunOperations#verify}).
+	 * Cancelling stops starting runs and, with {@link BatchOptions#abortOnCancel()}, aborts the
+	 * batch's runs under way. The batch is observed once, with its counts, besides its calls.
+	 * @param workerTaskIds the tasks, one run each
+	 * @param options the batch options
+	 * @return the outcomes; nothing happens until subscribed, each subscription runs the batch anew
+	 * @throws IllegalArgumentException if an argument is missing or invalid; nothing is sent
+	 * @since 0.1.0
+	 */
+	Flux<BatchOutcome> runBatch(List<String> workerTaskIds, BatchOptions options);
 
 }

@@ -51,7 +51,8 @@ class ConfigurationMetadataTests {
 				"coreclaw.callback.dedupe-max-keys",
 				"coreclaw.callback.public-base-url", "coreclaw.pool.max-connections", "coreclaw.pool.max-pending-acquires",
 				"coreclaw.pool.pending-acquire-timeout", "coreclaw.pool.max-idle-time", "coreclaw.pool.max-life-time",
-				"coreclaw.pool.evict-in-background", "coreclaw.health.cache-ttl", "coreclaw.health.timeout");
+				"coreclaw.pool.evict-in-background", "coreclaw.health.cache-ttl", "coreclaw.health.timeout",
+				"coreclaw.batch.max-running");
 		properties.forEach((name, property) -> {
 			String description = property.path("description").asString("");
 			assertThat(description).as(name).isNotBlank().endsWith(".").doesNotStartWith("The ").doesNotStartWith("A ");
@@ -64,6 +65,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.sync-response-timeout").get("defaultValue").asString()).isEqualTo("6m");
 		assertThat(properties.get("coreclaw.default-result-limit").get("defaultValue").asInt()).isEqualTo(20);
 		assertThat(properties.get("coreclaw.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("coreclaw.batch.max-running").get("type").asString()).isEqualTo("java.lang.Integer");
+		assertThat(properties.get("coreclaw.batch.max-running").has("defaultValue")).isFalse();
 		assertThat(properties.get("coreclaw.allow-insecure-http").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("coreclaw.retry.max-attempts").get("defaultValue").asInt()).isEqualTo(4);
 		assertThat(properties.get("coreclaw.retry.initial-backoff").get("defaultValue").asString()).isEqualTo("500ms");

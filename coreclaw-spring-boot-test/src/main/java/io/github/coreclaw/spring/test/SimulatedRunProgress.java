@@ -38,8 +38,14 @@ final class SimulatedRunProgress implements ResponseDefinitionTransformerV2 {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final SimulatedAccount account;
+
 	/** Reads of each run's detail so far, by run slug. */
 	private final Map<String, Integer> reads = new ConcurrentHashMap<>();
+
+	SimulatedRunProgress(SimulatedAccount account) {
+		this.account = account;
+	}
 
 	@Override
 	public String getName() {
@@ -60,7 +66,14 @@ final class SimulatedRunProgress implements ResponseDefinitionTransformerV2 {
 			return serveEvent.getResponseDefinition();
 		}
 		String slug = run.group(1);
+		ObjectNode timed = this.account.timedDetail(slug);
+		if (timed != null) {
+			return respond(timed);
+		}
 		int read = this.reads.merge(slug, 1, Integer::sum);
+		if (read >= 3) {
+			this.account.finishedByRead(slug);
+		}
 		return detail(slug, read);
 	}
 
@@ -81,11 +94,7 @@ final class SimulatedRunProgress implements ResponseDefinitionTransformerV2 {
 
 	private ResponseDefinition detail(String slug, int read) {
 		boolean finished = read >= 3;
-		ObjectNode envelope = this.json.createObjectNode();
-		envelope.put("code", 0);
-		envelope.put("message", "success");
-		envelope.put("request_id", "req-" + random(12));
-		ObjectNode data = envelope.putObject("data");
+		ObjectNode data = this.json.createObjectNode();
 		data.put("slug", slug);
 		data.put("scraper_slug", "coffee-shops");
 		data.put("scraper_title", "Coffee Shops");
@@ -98,6 +107,15 @@ final class SimulatedRunProgress implements ResponseDefinitionTransformerV2 {
 		data.put("started_at", STARTED_AT);
 		data.put("finished_at", finished ? STARTED_AT + 7 : 0);
 		data.put("duration", finished ? 7 : 0);
+		return respond(data);
+	}
+
+	private ResponseDefinition respond(ObjectNode data) {
+		ObjectNode envelope = this.json.createObjectNode();
+		envelope.put("code", 0);
+		envelope.put("message", "success");
+		envelope.put("request_id", "req-" + random(12));
+		envelope.set("data", data);
 		return ResponseDefinitionBuilder.responseDefinition()
 			.withStatus(200)
 			.withHeader("Content-Type", "application/json")
