@@ -31,7 +31,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Goal 5: a batch of {@link #RUNS} runs (500, or the system property {@code coreclaw.benchmark.batch-runs}) against the simulator with a plan limit of
+ * Goal 6: a batch of {@link #RUNS} runs (500, or the system property {@code coreclaw.benchmark.batch-runs}) against the simulator with a plan limit of
  * {@value #PLAN_LIMIT} runs at once and runs that take {@link #RUN_TIME} each, with the limit set,
  * learned, and learned while another client holds {@value #HELD} slots; beside a naive
  * {@code flatMap(..., 10)} loop of {@code runAndAwait}. The runs' callbacks go to a small receiver

@@ -288,7 +288,7 @@ public final class Benchmarks {
 	}
 
 	/**
-	 * Goal 5 (issue #21): batches of runs against the simulator, each case named in the arguments
+	 * Goal 6 (issue #21): batches of runs against the simulator, each case named in the arguments
 	 * ({@code set learned learned-held naive naive-held}, all by default); each takes 100 s or more.
 	 */
 	private static void batches(List<String> names) {
@@ -298,10 +298,10 @@ public final class Benchmarks {
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
 		boolean passed = true;
 		List<String> lines = new ArrayList<>();
-		progress("goal 5: warming up (a learned batch and a naive loop of 40 runs each)");
+		progress("goal 6: warming up (a learned batch and a naive loop of 40 runs each)");
 		BatchAtScale.warmUp();
 		for (String name : cases) {
-			progress("goal 5: " + BatchAtScale.RUNS + " runs of " + BatchAtScale.RUN_TIME.toSeconds() + " s, plan limit "
+			progress("goal 6: " + BatchAtScale.RUNS + " runs of " + BatchAtScale.RUN_TIME.toSeconds() + " s, plan limit "
 					+ BatchAtScale.PLAN_LIMIT + ", case " + name + " (load average " + loadAverage() + ")");
 			BatchAtScale.Outcome outcome = BatchAtScale.measure(name);
 			boolean baseline = name.startsWith("naive");
