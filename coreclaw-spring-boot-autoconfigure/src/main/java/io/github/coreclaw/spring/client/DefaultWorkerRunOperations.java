@@ -173,7 +173,8 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 		return Mono.defer(() -> {
 			Scheduler clock = Schedulers.parallel();
 			long start = clock.now(TimeUnit.NANOSECONDS);
-			return getRun(run).flatMap((first) -> {
+			// Detached once read: the wait must not hold the first read's exchange.
+			return getRun(run).onTerminateDetach().flatMap((first) -> {
 				Duration left = timeout.minusNanos(clock.now(TimeUnit.NANOSECONDS) - start);
 				return first.finished() ? Mono.just(first)
 						: this.poller.await(first.runSlug(), left.isNegative() ? Duration.ofMillis(1) : left);

@@ -56,6 +56,48 @@ class RunAndAwaitAtScaleTests {
 				(client, run) -> client.workers().runAndAwait("task-" + run, Map.of("q", "coffee"), Duration.ofHours(1)));
 	}
 
+	@Test
+	void fiveHundredAwaitCompletionOnAShortcutHoldNothingOfTheirFirstReadWhileTheyWait() {
+		Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+		AtomicInteger firstReads = new AtomicInteger();
+		InMemoryConnector connector = new InMemoryConnector((request) -> {
+			String path = request.getURI().getRawPath();
+			if (path.startsWith("/api/v2/workers/")) {
+				firstReads.incrementAndGet();
+				String run = path.replaceAll("^/api/v2/workers/worker-([^/]+)/runs/last$", "$1");
+				return InMemoryConnector.runDetail(run, "running");
+			}
+			String slug = path.replaceAll("^/api/v2/worker-runs/([^/]+)$", "$1");
+			int read = reads.computeIfAbsent(slug, (key) -> new AtomicInteger()).incrementAndGet();
+			return InMemoryConnector.runDetail(slug, (read <= RUNNING_READS) ? "running" : "succeeded");
+		});
+		try (CoreClawClient client = CoreClawClient
+			.builder(CoreClawClientSettings.of("k-scale").withBaseUrl(URI.create("http://localhost:9")))
+			.connector(connector)
+			.polling(POLLING)
+			.build()) {
+			long heapBefore = Heap.usedAfterGc();
+			Map<String, WorkerRun> completed = new ConcurrentHashMap<>();
+			for (int i = 0; i < RUNS; i++) {
+				String run = "run-" + i;
+				client.workerRuns()
+					.awaitCompletion(RunRef.lastOf("worker-" + run), Duration.ofHours(1))
+					.subscribe((done) -> completed.put(run, done));
+			}
+			this.scheduler.advanceTimeBy(INTERVAL.multipliedBy(RUNNING_READS / 2).plus(INTERVAL.dividedBy(2)));
+			long heapWaiting = Heap.usedAfterGc();
+			assertThat(firstReads).hasValue(RUNS);
+			assertThat(completed).isEmpty();
+			// With the first read's exchange held, such a wait held about 10 KB more.
+			assertThat(heapWaiting - heapBefore).as("heap held by %d waiting awaitCompletion on a shortcut", RUNS)
+				.isLessThan(RUNS * 4096L);
+			this.scheduler.advanceTimeBy(INTERVAL.multipliedBy(RUNNING_READS + 2));
+			assertThat(completed).hasSize(RUNS)
+				.allSatisfy((run, done) -> assertThat(done.runSlug()).isEqualTo(new RunSlug(run)));
+			assertThat(reads).hasSize(RUNS).allSatisfy((run, count) -> assertThat(count).hasValue(RUNNING_READS + 1));
+		}
+	}
+
 	private void assertLittleHeldPerWaitingRun(String startPrefix,
 			BiFunction<CoreClawClient, String, Mono<CompletedRun>> runAndAwait) {
 		Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
