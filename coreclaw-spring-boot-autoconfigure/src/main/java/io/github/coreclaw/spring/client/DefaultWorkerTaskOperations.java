@@ -77,16 +77,18 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 
 	@Override
 	public Mono<RunSlug> runAsync(String workerTaskId, RunOptions options) {
-		return start(workerTaskId, request(workerTaskId, options, true));
+		return start(workerTaskId, request(workerTaskId, options, true), options);
 	}
 
-	private Mono<RunSlug> start(String workerTaskId, RunRequest body) {
-		return this.client.execute(new Call<>(RUN, Map.of("workerTaskId", workerTaskId), Map.of(), body));
+	private Mono<RunSlug> start(String workerTaskId, RunRequest body, @Nullable RunOptions options) {
+		return TrackedStart.start(this.client, options, "worker-task " + workerTaskId,
+				this.client.execute(new Call<>(RUN, Map.of("workerTaskId", workerTaskId), Map.of(), body)));
 	}
 
 	@Override
 	public Mono<SyncRunResult> runSync(String workerTaskId, RunOptions options) {
 		RunRequest body = request(workerTaskId, options, false);
+		TrackedStart.refuse(options, "runSync");
 		return this.client.execute(new Call<>(RUN_SYNC, Map.of("workerTaskId", workerTaskId), Map.of(), body))
 			.map((data) -> data.toResult(this.client.rowMapper()));
 	}
@@ -101,7 +103,7 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 		RunRequest body = request(workerTaskId, options, true);
 		// Checked before the run starts: awaitCompletion would refuse it only after the POST.
 		Identifiers.checkPositive("timeout", timeout);
-		return start(workerTaskId, body).flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
+		return start(workerTaskId, body, options).flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
 	}
 
 	@Override
