@@ -25,7 +25,10 @@ public final class RunOptions {
 	/** Largest window of result rows a synchronous run can return. */
 	public static final int MAX_LIMIT = 100;
 
-	/** Longest label {@link Builder#track(String)} accepts. */
+	/**
+	 * Longest label {@link Builder#track(String)} accepts.
+	 * @since 0.1.0
+	 */
 	public static final int MAX_TRACK_LABEL_LENGTH = 200;
 
 	private static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, null, null);

@@ -295,6 +295,7 @@ public class JdbcTrackedRunStore implements RunTracker {
 	 * @param startedBy what started it
 	 * @param startedAt when it was recorded
 	 * @param attempts the failed attempts so far
+	 * @since 0.1.0
 	 */
 	public record Claim(RunSlug run, String token, String label, String startedBy, Instant startedAt, int attempts) {
 

@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance at a time.
  * <p>
  * JDBC work and the handlers run on {@code Schedulers.boundedElastic()}, never on the caller's
- * thread; the waits between reconciliation reads and before a retry run on
- * {@code Schedulers.parallel()}.
+ * thread; the waits between reconciliation reads and before a retry run on a timer scheduler,
+ * {@code Schedulers.parallel()} unless another is given.
  *
  * @since 0.1.0
  */
@@ -60,6 +60,8 @@ public class TrackedRunProcessor implements DisposableBean {
 
 	private final Scheduler blocking = Schedulers.boundedElastic();
 
+	private final Scheduler timer;
+
 	private final Disposable.Composite retries = Disposables.composite();
 
 	private final AtomicLong handled = new AtomicLong();
@@ -79,6 +81,24 @@ public class TrackedRunProcessor implements DisposableBean {
 	 */
 	public TrackedRunProcessor(JdbcTrackedRunStore store, WorkerRunOperations workerRuns,
 			List<TrackedRunHandler> handlers, @Nullable TransactionTemplate transaction, Settings settings) {
+		this(store, workerRuns, handlers, transaction, settings, Schedulers.parallel());
+	}
+
+	/**
+	 * Create a processor whose waits (between reconciliation reads, before a retry) run on a given
+	 * scheduler.
+	 * @param store the tracking table
+	 * @param workerRuns the operations that read runs from CoreClaw
+	 * @param handlers the handlers, in order
+	 * @param transaction the transaction of the handlers and the "handled" update, {@code null} when
+	 * the application has no transaction manager on the tracking {@code DataSource}
+	 * @param settings the leases, attempts and pace
+	 * @param timer the scheduler of the waits, normally {@code Schedulers.parallel()}
+	 */
+	public TrackedRunProcessor(JdbcTrackedRunStore store, WorkerRunOperations workerRuns,
+			List<TrackedRunHandler> handlers, @Nullable TransactionTemplate transaction, Settings settings,
+			Scheduler timer) {
+		this.timer = timer;
 		this.store = store;
 		this.workerRuns = workerRuns;
 		this.handlers = List.copyOf(handlers);
@@ -181,7 +201,7 @@ public class TrackedRunProcessor implements DisposableBean {
 		logger.warn("Handling tracked run " + claim.run() + " (" + claim.label() + ") failed (attempt " + attempts
 				+ " of " + this.settings.handlerAttempts() + "); it is tried again in " + backoff, ex);
 		this.store.markAttemptFailed(claim, attempts, backoff, error);
-		this.retries.add(Mono.delay(backoff, Schedulers.parallel())
+		this.retries.add(Mono.delay(backoff, this.timer)
 			.flatMap((tick) -> process(claim.run(), true))
 			.subscribe(null, (retryFailure) -> logger.warn("Retrying tracked run " + claim.run() + " failed", retryFailure)));
 		return Outcome.HANDLER_FAILED;
@@ -228,7 +248,7 @@ public class TrackedRunProcessor implements DisposableBean {
 			return Mono.just(0);
 		}
 		Duration interval = this.settings.requestInterval();
-		return interval.isZero() ? Mono.just(1) : Mono.delay(interval, Schedulers.parallel()).thenReturn(1);
+		return interval.isZero() ? Mono.just(1) : Mono.delay(interval, this.timer).thenReturn(1);
 	}
 
 	private Mono<Void> unlock() {
@@ -269,6 +289,8 @@ public class TrackedRunProcessor implements DisposableBean {
 
 	/**
 	 * What processing a run did.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Outcome {
 
@@ -304,6 +326,7 @@ public class TrackedRunProcessor implements DisposableBean {
 	 * @param recheck how long an unfinished run waits before reconciliation reads it again
 	 * @param reconcileBatch how many runs one reconciliation reads at most
 	 * @param requestInterval the shortest time between two reads of one reconciliation
+	 * @since 0.1.0
 	 */
 	public record Settings(Duration lease, int handlerAttempts, Duration handlerBackoff, Duration recheck,
 			int reconcileBatch, Duration requestInterval) {
