@@ -42,6 +42,27 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void clientDependsOnNoJdbc() {
+		noClasses().that()
+			.resideInAPackage("io.github.coreclaw.spring.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..",
+					"io.github.coreclaw.spring.tracking..")
+			.check(this.classes);
+	}
+
+	@Test
+	void trackingDependsOnNothingFromSpringBootOrTheAutoConfiguration() {
+		noClasses().that()
+			.resideInAPackage("io.github.coreclaw.spring.tracking..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.boot..", "io.github.coreclaw.spring.autoconfigure..")
+			.check(this.classes);
+	}
+
+	@Test
 	void onlyTheClientUsesItsInternalPackage() {
 		noClasses().that()
 			.resideOutsideOfPackage("io.github.coreclaw.spring.client..")

@@ -18,6 +18,7 @@ import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.CoreClawObservationConvention;
 import io.github.coreclaw.spring.client.CoreClawRuntimeHints;
 import io.github.coreclaw.spring.client.RunQueueOperations;
+import io.github.coreclaw.spring.client.RunTracker;
 import io.github.coreclaw.spring.client.WorkerOperations;
 import io.github.coreclaw.spring.client.WorkerRunOperations;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
@@ -104,7 +105,8 @@ public final class CoreClawAutoConfiguration {
 			ObjectProvider<CoreClawWebClientCustomizer> customizers, ObjectProvider<RetryRegistry> retryRegistry,
 			@Qualifier("coreClawConnectionProvider") ObjectProvider<ConnectionProvider> connectionProvider,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<CoreClawObservationConvention> observationConvention, Environment environment) {
+			ObjectProvider<CoreClawObservationConvention> observationConvention, ObjectProvider<RunTracker> runTracker,
+			Environment environment) {
 		CoreClawClientSettings settings = CoreClawClientSettingsMapper.map(properties, connectionDetails);
 		// Boot's connector builder keeps SSL bundles; the CoreClaw client sets its own connect
 		// timeout, applies response timeouts per call and never follows a redirect (the API key
@@ -150,6 +152,7 @@ public final class CoreClawAutoConfiguration {
 		customizers.orderedStream().forEach((customizer) -> builder.webClientCustomizer(customizer::customize));
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
+		runTracker.ifUnique(builder::runTracker);
 		return builder.build();
 	}
 

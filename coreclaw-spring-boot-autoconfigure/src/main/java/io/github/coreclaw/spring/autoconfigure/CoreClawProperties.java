@@ -81,6 +81,7 @@ public class CoreClawProperties {
 	private final Pool pool = new Pool();
 
 	private final Batch batch = new Batch();
+	private final Tracking tracking = new Tracking();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -164,6 +165,10 @@ public class CoreClawProperties {
 
 	public Batch getBatch() {
 		return this.batch;
+	}
+
+	public Tracking getTracking() {
+		return this.tracking;
 	}
 
 	public boolean isAllowInsecureHttp() {
@@ -612,6 +617,134 @@ public class CoreClawProperties {
 
 		public void setMaxRunning(@Nullable Integer maxRunning) {
 			this.maxRunning = maxRunning;
+		}
+
+	}
+
+	/**
+	 * Tracked runs: runs started with RunOptions.builder().track(label), recorded in the
+	 * application's database and handed to its TrackedRunHandler beans once they finish.
+	 */
+	public static class Tracking {
+
+		/**
+		 * Whether to track runs started with a track label, which needs a DataSource.
+		 */
+		private boolean enabled;
+
+		/**
+		 * When to create the tracking tables: on an embedded database only, always, or never.
+		 */
+		private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+		/**
+		 * How often one instance reads CoreClaw for the tracked runs still open, oldest first.
+		 */
+		private Duration reconcileInterval = Duration.ofMinutes(1);
+
+		/**
+		 * How long an instance's claim on a run lasts, which must be longer than the handlers take.
+		 */
+		private Duration lease = Duration.ofMinutes(5);
+
+		/**
+		 * How many times the handlers are tried on a finished run before it is marked failed-to-handle.
+		 */
+		private int handlerAttempts = 5;
+
+		/**
+		 * Wait after the first failed handling attempt, doubled after each further one.
+		 */
+		private Duration handlerBackoff = Duration.ofSeconds(30);
+
+		/**
+		 * How callbacks reach the other instances, so that their waits wake at once: none, or redis for Redis pub/sub.
+		 */
+		private Broadcast broadcast = Broadcast.NONE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public InitializeSchema getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(InitializeSchema initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public Duration getReconcileInterval() {
+			return this.reconcileInterval;
+		}
+
+		public void setReconcileInterval(Duration reconcileInterval) {
+			this.reconcileInterval = reconcileInterval;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public int getHandlerAttempts() {
+			return this.handlerAttempts;
+		}
+
+		public void setHandlerAttempts(int handlerAttempts) {
+			this.handlerAttempts = handlerAttempts;
+		}
+
+		public Duration getHandlerBackoff() {
+			return this.handlerBackoff;
+		}
+
+		public void setHandlerBackoff(Duration handlerBackoff) {
+			this.handlerBackoff = handlerBackoff;
+		}
+
+		public Broadcast getBroadcast() {
+			return this.broadcast;
+		}
+
+		public void setBroadcast(Broadcast broadcast) {
+			this.broadcast = broadcast;
+		}
+
+		/**
+		 * When the tracking tables are created, as Spring Session and Spring Batch do.
+		 */
+		public enum InitializeSchema {
+
+			/** Only on an embedded database such as H2. */
+			EMBEDDED,
+
+			/** On any database; the scripts create only what is missing. */
+			ALWAYS,
+
+			/** Never: the application creates the tables itself. */
+			NEVER
+
+		}
+
+		/**
+		 * How a callback received by one instance reaches the others.
+		 */
+		public enum Broadcast {
+
+			/** Not at all: waits on other instances poll. */
+			NONE,
+
+			/** Over Redis pub/sub, where Spring Data Redis is configured. */
+			REDIS
+
 		}
 
 	}

@@ -73,6 +73,7 @@ public final class CoreClawClient implements AutoCloseable {
 	private final @Nullable URI callbackReceiverUrl;
 
 	private final @Nullable Integer batchMaxRunning;
+	private final @Nullable RunTracker runTracker;
 
 	private final @Nullable ConnectionProvider ownConnectionProvider;
 
@@ -113,6 +114,7 @@ public final class CoreClawClient implements AutoCloseable {
 		this.pollingSettings = builder.pollingSettings;
 		this.callbackReceiverUrl = builder.callbackReceiverUrl;
 		this.batchMaxRunning = builder.batchMaxRunning;
+		this.runTracker = builder.runTracker;
 		DefaultWorkerTaskOperations workerTasks = new DefaultWorkerTaskOperations(this);
 		DefaultWorkerRunOperations workerRuns = new DefaultWorkerRunOperations(this);
 		DefaultWorkerOperations workers = new DefaultWorkerOperations(this);
@@ -270,6 +272,10 @@ public final class CoreClawClient implements AutoCloseable {
 		return this.rowMapper;
 	}
 
+	@Nullable RunTracker runTracker() {
+		return this.runTracker;
+	}
+
 	private static ClientHttpConnector defaultConnector(@Nullable ConnectionProvider connectionProvider,
 			Duration connectTimeout) {
 		// Reactor Netty follows no redirect unless told to: the key must not travel elsewhere.
@@ -318,6 +324,8 @@ public final class CoreClawClient implements AutoCloseable {
 		private @Nullable CoreClawPoolSettings poolSettings;
 
 		private @Nullable URI callbackReceiverUrl;
+
+		private @Nullable RunTracker runTracker;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -453,6 +461,22 @@ public final class CoreClawClient implements AutoCloseable {
 		 */
 		public Builder callbackReceiverUrl(URI callbackReceiverUrl) {
 			this.callbackReceiverUrl = callbackReceiverUrl;
+			return this;
+		}
+
+		/**
+		 * Record the runs started with {@link RunOptions.Builder#track(String)} with this tracker
+		 * before their start completes; without one, a tracked start is refused before anything is
+		 * sent.
+		 * @param runTracker the tracker
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder runTracker(RunTracker runTracker) {
+			if (runTracker == null) {
+				throw new IllegalArgumentException("runTracker must not be null");
+			}
+			this.runTracker = runTracker;
 			return this;
 		}
 

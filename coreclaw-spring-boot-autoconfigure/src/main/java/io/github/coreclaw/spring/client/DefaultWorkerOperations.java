@@ -72,12 +72,13 @@ final class DefaultWorkerOperations implements WorkerOperations {
 
 	@Override
 	public Mono<RunSlug> runAsync(String workerId, @Nullable Object input, RunOptions options) {
-		return start(workerId, runBody(workerId, input, options, true));
+		return start(workerId, runBody(workerId, input, options, true), options);
 	}
 
 	@Override
 	public Mono<SyncRunResult> runSync(String workerId, @Nullable Object input, RunOptions options) {
 		RunRequest body = runBody(workerId, input, options, false);
+		TrackedStart.refuse(options, "runSync");
 		return this.client.execute(new Call<>(RUN_SYNC, Map.of("workerId", workerId), Map.of(), body))
 			.map((data) -> data.toResult(this.client.rowMapper()));
 	}
@@ -89,13 +90,14 @@ final class DefaultWorkerOperations implements WorkerOperations {
 		// Checked before the run starts: awaitCompletion would refuse it only after the POST.
 		Identifiers.checkPositive("timeout", timeout);
 		// Detached once the run has started: the wait must not hold the finished start's exchange.
-		return start(workerId, body).onTerminateDetach()
+		return start(workerId, body, options).onTerminateDetach()
 			.flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
 	}
 
 	@Override
 	public Mono<QueuedRun> queueRun(String workerId, @Nullable Object input, RunOptions options) {
 		Identifiers.checkSlug("workerId", workerId);
+		TrackedStart.refuse(options, "queueRun");
 		RunRequest body = RunRequests.queuedRunBody(this.client.settings(), this.client.callbackReceiverUrl(), options,
 				RunRequests.input(this.client.rowMapper(), input));
 		return this.client.execute(new Call<>(QUEUE_RUN, Map.of("workerId", workerId), Map.of(), body));
@@ -108,8 +110,9 @@ final class DefaultWorkerOperations implements WorkerOperations {
 				RunRequests.input(this.client.rowMapper(), input));
 	}
 
-	private Mono<RunSlug> start(String workerId, RunRequest body) {
-		return this.client.execute(new Call<>(RUN, Map.of("workerId", workerId), Map.of(), body));
+	private Mono<RunSlug> start(String workerId, RunRequest body, @Nullable RunOptions options) {
+		return TrackedStart.start(this.client, options, "worker " + workerId,
+				this.client.execute(new Call<>(RUN, Map.of("workerId", workerId), Map.of(), body)));
 	}
 
 	@Override
@@ -207,8 +210,10 @@ final class DefaultWorkerOperations implements WorkerOperations {
 		for (Object input : inputs) {
 			bodies.add(runBody(workerId, input, options.runOptions(), true));
 		}
-		return this.client.runBatch("worker.run-batch", bodies.size(), (index) -> start(workerId, bodies.get(index)),
-				options);
+		// Every run the batch starts is tracked when its run options carry a track label.
+		TrackedStart.check(this.client, options.runOptions());
+		return this.client.runBatch("worker.run-batch", bodies.size(),
+				(index) -> start(workerId, bodies.get(index), options.runOptions()), options);
 	}
 
 }

@@ -255,12 +255,13 @@ final class DefaultWorkerRunOperations implements WorkerRunOperations {
 	@Override
 	public Mono<RunSlug> rerunAsync(RunRef run, RunOptions options) {
 		Call<AsyncRunData, RunSlug> call = RERUN.call(checkRun(run), Map.of(), rerunBody(options, true));
-		return this.client.execute(call);
+		return TrackedStart.start(this.client, options, "rerun of " + describe(run), this.client.execute(call));
 	}
 
 	@Override
 	public Mono<SyncRunResult> rerunSync(RunRef run, RunOptions options) {
 		Call<SyncRunData, SyncRunData> call = RERUN_SYNC.call(checkRun(run), Map.of(), rerunBody(options, false));
+		TrackedStart.refuse(options, "rerunSync");
 		return this.client.execute(call).map((data) -> data.toResult(this.client.rowMapper()));
 	}
 

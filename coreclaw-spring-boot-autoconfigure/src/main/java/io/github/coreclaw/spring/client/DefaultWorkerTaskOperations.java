@@ -78,16 +78,18 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 
 	@Override
 	public Mono<RunSlug> runAsync(String workerTaskId, RunOptions options) {
-		return start(workerTaskId, request(workerTaskId, options, true));
+		return start(workerTaskId, request(workerTaskId, options, true), options);
 	}
 
-	private Mono<RunSlug> start(String workerTaskId, RunRequest body) {
-		return this.client.execute(new Call<>(RUN, Map.of("workerTaskId", workerTaskId), Map.of(), body));
+	private Mono<RunSlug> start(String workerTaskId, RunRequest body, @Nullable RunOptions options) {
+		return TrackedStart.start(this.client, options, "worker-task " + workerTaskId,
+				this.client.execute(new Call<>(RUN, Map.of("workerTaskId", workerTaskId), Map.of(), body)));
 	}
 
 	@Override
 	public Mono<SyncRunResult> runSync(String workerTaskId, RunOptions options) {
 		RunRequest body = request(workerTaskId, options, false);
+		TrackedStart.refuse(options, "runSync");
 		return this.client.execute(new Call<>(RUN_SYNC, Map.of("workerTaskId", workerTaskId), Map.of(), body))
 			.map((data) -> data.toResult(this.client.rowMapper()));
 	}
@@ -103,7 +105,7 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 		// Checked before the run starts: awaitCompletion would refuse it only after the POST.
 		Identifiers.checkPositive("timeout", timeout);
 		// Detached once the run has started: the wait must not hold the finished start's exchange.
-		return start(workerTaskId, body).onTerminateDetach()
+		return start(workerTaskId, body, options).onTerminateDetach()
 			.flatMap((slug) -> this.client.awaitAndReadFirstPage(slug, options, timeout));
 	}
 
@@ -220,8 +222,10 @@ final class DefaultWorkerTaskOperations implements WorkerTaskOperations {
 			tasks.add(task);
 			bodies.add(request(task, options.runOptions(), true));
 		}
+		// Every run the batch starts is tracked when its run options carry a track label.
+		TrackedStart.check(this.client, options.runOptions());
 		return this.client.runBatch("worker-task.run-batch", tasks.size(),
-				(index) -> start(tasks.get(index), bodies.get(index)), options);
+				(index) -> start(tasks.get(index), bodies.get(index), options.runOptions()), options);
 	}
 
 }

@@ -25,7 +25,13 @@ public final class RunOptions {
 	/** Largest window of result rows a synchronous run can return. */
 	public static final int MAX_LIMIT = 100;
 
-	private static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, null);
+	/**
+	 * Longest label {@link Builder#track(String)} accepts.
+	 * @since 0.1.0
+	 */
+	public static final int MAX_TRACK_LABEL_LENGTH = 200;
+
+	private static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, null, null);
 
 	private final @Nullable URI callbackUrl;
 
@@ -37,13 +43,16 @@ public final class RunOptions {
 
 	private final @Nullable String version;
 
+	private final @Nullable String trackLabel;
+
 	private RunOptions(@Nullable URI callbackUrl, @Nullable Integer limit, @Nullable Integer offset,
-			boolean callbackToReceiver, @Nullable String version) {
+			boolean callbackToReceiver, @Nullable String version, @Nullable String trackLabel) {
 		this.callbackUrl = callbackUrl;
 		this.limit = limit;
 		this.offset = offset;
 		this.callbackToReceiver = callbackToReceiver;
 		this.version = version;
+		this.trackLabel = trackLabel;
 	}
 
 	/**
@@ -105,6 +114,16 @@ public final class RunOptions {
 	}
 
 	/**
+	 * Label of a tracked run, if set: the run is recorded before its start completes and handed to
+	 * the application's tracked-run handlers once it finishes.
+	 * @return the label or {@code null} for an untracked run
+	 * @since 0.1.0
+	 */
+	public @Nullable String trackLabel() {
+		return this.trackLabel;
+	}
+
+	/**
 	 * Return a builder that starts from these options.
 	 * @return a new builder holding these options
 	 */
@@ -115,6 +134,7 @@ public final class RunOptions {
 		builder.offset = this.offset;
 		builder.callbackToReceiver = this.callbackToReceiver;
 		builder.version = this.version;
+		builder.trackLabel = this.trackLabel;
 		return builder;
 	}
 
@@ -123,18 +143,20 @@ public final class RunOptions {
 		return (this == other) || ((other instanceof RunOptions that) && Objects.equals(this.callbackUrl, that.callbackUrl)
 				&& Objects.equals(this.limit, that.limit) && Objects.equals(this.offset, that.offset)
 				&& this.callbackToReceiver == that.callbackToReceiver
-				&& Objects.equals(this.version, that.version));
+				&& Objects.equals(this.version, that.version) && Objects.equals(this.trackLabel, that.trackLabel));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver, this.version);
+		return Objects.hash(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver, this.version,
+				this.trackLabel);
 	}
 
 	@Override
 	public String toString() {
 		return "RunOptions[callbackUrl=" + SafeUrls.origin(this.callbackUrl) + ", limit=" + this.limit + ", offset="
-				+ this.offset + ", callbackToReceiver=" + this.callbackToReceiver + ", version=" + this.version + "]";
+				+ this.offset + ", callbackToReceiver=" + this.callbackToReceiver + ", version=" + this.version
+				+ ((this.trackLabel != null) ? ", track=" + this.trackLabel : "") + "]";
 	}
 
 	/**
@@ -151,6 +173,8 @@ public final class RunOptions {
 		private boolean callbackToReceiver;
 
 		private @Nullable String version;
+
+		private @Nullable String trackLabel;
 
 		private Builder() {
 		}
@@ -226,11 +250,41 @@ public final class RunOptions {
 		}
 
 		/**
+		 * Track the run under this label: its start completes only once the run is recorded in the
+		 * application's database, and once it finishes it is handed to the application's
+		 * tracked-run handlers, whatever restarts happen in between (needs
+		 * {@code coreclaw.tracking.enabled=true}, or a {@link RunTracker} given to the client).
+		 * @param label what the run is for, such as {@code import:2026-12-07:berlin}: 1 to
+		 * {@value RunOptions#MAX_TRACK_LABEL_LENGTH} characters, not blank, without control
+		 * characters; {@code null} to unset
+		 * @return this builder
+		 * @throws IllegalArgumentException if the label is blank, too long or holds control characters
+		 * @since 0.1.0
+		 */
+		public Builder track(@Nullable String label) {
+			if (label != null) {
+				if (label.isBlank()) {
+					throw new IllegalArgumentException("track label must not be blank");
+				}
+				if (label.length() > MAX_TRACK_LABEL_LENGTH) {
+					throw new IllegalArgumentException("track label must have at most " + MAX_TRACK_LABEL_LENGTH
+							+ " characters but has " + label.length());
+				}
+				if (label.chars().anyMatch(Character::isISOControl)) {
+					throw new IllegalArgumentException("track label must not hold control characters");
+				}
+			}
+			this.trackLabel = label;
+			return this;
+		}
+
+		/**
 		 * Build the options.
 		 * @return the immutable options
 		 */
 		public RunOptions build() {
-			return new RunOptions(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver, this.version);
+			return new RunOptions(this.callbackUrl, this.limit, this.offset, this.callbackToReceiver, this.version,
+					this.trackLabel);
 		}
 
 	}

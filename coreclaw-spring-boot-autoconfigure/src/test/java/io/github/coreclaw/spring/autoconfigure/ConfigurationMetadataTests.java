@@ -52,7 +52,11 @@ class ConfigurationMetadataTests {
 				"coreclaw.callback.public-base-url", "coreclaw.pool.max-connections", "coreclaw.pool.max-pending-acquires",
 				"coreclaw.pool.pending-acquire-timeout", "coreclaw.pool.max-idle-time", "coreclaw.pool.max-life-time",
 				"coreclaw.pool.evict-in-background", "coreclaw.health.cache-ttl", "coreclaw.health.timeout",
-				"coreclaw.batch.max-running");
+				"coreclaw.batch.max-running",
+
+				"coreclaw.tracking.enabled", "coreclaw.tracking.initialize-schema", "coreclaw.tracking.reconcile-interval",
+				"coreclaw.tracking.lease", "coreclaw.tracking.handler-attempts", "coreclaw.tracking.handler-backoff",
+				"coreclaw.tracking.broadcast");
 		properties.forEach((name, property) -> {
 			String description = property.path("description").asString("");
 			assertThat(description).as(name).isNotBlank().endsWith(".").doesNotStartWith("The ").doesNotStartWith("A ");
@@ -94,6 +98,14 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.health.timeout").get("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("coreclaw.retry.retryable-codes").get("defaultValue").toString())
 			.isEqualTo("[\"13000-13999\"]");
+		assertThat(properties.get("coreclaw.tracking.enabled").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("coreclaw.tracking.initialize-schema").get("defaultValue").asString())
+			.isEqualTo("embedded");
+		assertThat(properties.get("coreclaw.tracking.reconcile-interval").get("defaultValue").asString()).isEqualTo("1m");
+		assertThat(properties.get("coreclaw.tracking.lease").get("defaultValue").asString()).isEqualTo("5m");
+		assertThat(properties.get("coreclaw.tracking.handler-attempts").get("defaultValue").asInt()).isEqualTo(5);
+		assertThat(properties.get("coreclaw.tracking.handler-backoff").get("defaultValue").asString()).isEqualTo("30s");
+		assertThat(properties.get("coreclaw.tracking.broadcast").get("defaultValue").asString()).isEqualTo("none");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ package io.github.coreclaw.spring.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.github.coreclaw.spring.client.InMemoryConnector.Reply;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -248,6 +250,52 @@ class RunBatchTests {
 				.verifyComplete();
 		}
 		assertThat(account.startRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void everyRunTheBatchStartsIsTrackedWhenItsRunOptionsCarryATrackLabel() {
+		FakeAccount account = new FakeAccount(TEN_SECONDS).planLimit(2);
+		List<String> recorded = Collections.synchronizedList(new ArrayList<>());
+		RunTracker tracker = (run, label, startedBy) -> Mono
+			.fromRunnable(() -> recorded.add(run.value() + " " + label + " " + startedBy));
+		try (CoreClawClient client = CoreClawClient
+			.builder(CoreClawClientSettings.of("k-batch").withBaseUrl(URI.create("http://localhost:9")))
+			.connector(new InMemoryConnector(account))
+			.polling(EVERY_SECOND)
+			.runTracker(tracker)
+			.build()) {
+			BatchOptions options = BatchOptions.builder()
+				.maxRunning(2)
+				.runOptions(RunOptions.builder().track("import:berlin").build())
+				.build();
+			List<BatchOutcome> outcomes = new ArrayList<>();
+			StepVerifier.withVirtualTime(() -> client.workerTasks().runBatch(tasks("task", 3), options))
+				.thenAwait(Duration.ofSeconds(30))
+				.recordWith(() -> outcomes)
+				.expectNextCount(3)
+				.verifyComplete();
+			assertThat(recorded).containsExactlyInAnyOrderElementsOf(outcomes.stream()
+				.map((outcome) -> outcome.runSlug().value() + " import:berlin worker-task task-" + outcome.index())
+				.toList());
+		}
+		assertThat(account.startRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void aBatchWhoseRunOptionsTrackRunsIsRefusedWithoutATrackerAndNothingIsSent() {
+		FakeAccount account = new FakeAccount(TEN_SECONDS);
+		try (CoreClawClient client = client(account)) {
+			BatchOptions options = BatchOptions.builder()
+				.runOptions(RunOptions.builder().track("import:berlin").build())
+				.build();
+			assertThatIllegalArgumentException().isThrownBy(() -> client.workerTasks().runBatch(tasks("task", 2), options))
+				.withMessage("options track the run (label \"import:berlin\"), but the client has no RunTracker to "
+						+ "record it: set coreclaw.tracking.enabled=true (with a DataSource), or give "
+						+ "CoreClawClient.Builder.runTracker(...) one; nothing was sent");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> client.workers().runBatch("coreclaw~maps", List.of(Map.of("q", "x")), options));
+		}
+		assertThat(account.startRequests()).isZero();
 	}
 
 	@Test
