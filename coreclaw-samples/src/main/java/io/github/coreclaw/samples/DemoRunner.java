@@ -49,6 +49,8 @@ public class DemoRunner implements ApplicationRunner {
 
 	private final String syncTaskId;
 
+	private final KeywordBatch keywordBatch;
+
 	private final PrintStream out = System.out;
 
 	/**
@@ -58,15 +60,17 @@ public class DemoRunner implements ApplicationRunner {
 	 * @param syncTaskId the task to run synchronously
 	 * @param workers the Worker operations the starter configured
 	 * @param workerId the Worker to run with an input of the sample's own, none to skip that part
+	 * @param keywordBatch the batch of runs the sample ends with, one per keyword
 	 */
 	public DemoRunner(WorkerTaskOperations workerTasks, @Value("${sample.async-task-id:}") String asyncTaskId,
 			@Value("${sample.sync-task-id:}") String syncTaskId, WorkerOperations workers,
-			@Value("${sample.worker-id:}") String workerId) {
+			@Value("${sample.worker-id:}") String workerId, KeywordBatch keywordBatch) {
 		this.workerTasks = workerTasks;
 		this.asyncTaskId = asyncTaskId;
 		this.syncTaskId = syncTaskId;
 		this.workers = workers;
 		this.workerId = workerId;
+		this.keywordBatch = keywordBatch;
 	}
 
 	@Override
@@ -109,7 +113,7 @@ public class DemoRunner implements ApplicationRunner {
 
 	/**
 	 * Run a Worker with an input of our own, then save that input as a worker task, run the task
-	 * and delete it again.
+	 * and delete it again; then run the Worker once per keyword as a batch.
 	 */
 	private void runWorker() {
 		// Written as {"parameters":{"custom":{"keywords":["coffee"]},"system":{"proxy_region":"US"}}}.
@@ -140,6 +144,11 @@ public class DemoRunner implements ApplicationRunner {
 			this.workerTasks.delete(taskId).block(Duration.ofMinutes(2));
 			this.out.println("Deleted worker task " + taskId);
 		}
+
+		// A small batch: the starter keeps within the plan's limit of runs at once and judges each run.
+		List<String> keywords = List.of("coffee berlin", "coffee paris", "coffee rome");
+		this.out.println("Batch of " + keywords.size() + " runs of Worker " + this.workerId + ", one per keyword: "
+				+ this.keywordBatch.run(this.workerId, keywords));
 	}
 
 }

@@ -42,8 +42,8 @@ public class KeywordBatch {
 	 * Run the Worker once per keyword and count the verdicts.
 	 * @param workerId the Worker
 	 * @param keywords the keywords, one run each
-	 * @return how many runs got each verdict, and {@code null} for the items that failed to start
-	 * or to finish
+	 * @return how many runs got each verdict; items that failed to start or to finish have none and
+	 * are not counted
 	 */
 	public Map<RunVerdict, Integer> run(String workerId, List<String> keywords) {
 		List<WorkerInput> inputs = keywords.stream()

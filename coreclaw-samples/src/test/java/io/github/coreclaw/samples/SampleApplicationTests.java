@@ -5,6 +5,7 @@
 
 package io.github.coreclaw.samples;
 
+import java.util.List;
 import java.util.Map;
 
 import io.github.coreclaw.spring.test.CoreClawSimulator;
@@ -50,8 +51,15 @@ class SampleApplicationTests {
 				.containsPattern("Run 01SIM[A-Z0-9]{21} of Worker demo-worker for \\[coffee\\]: SUCCEEDED, 5 result rows, "
 						+ "first 3:")
 				.containsPattern("Created worker task (01SIMTASK[0-9A-Z]+)\\RStarted run 01SIM[A-Z0-9]{21} of worker task "
-						+ "\\1\\RDeleted worker task \\1");
-			assertThat(output.toString().split("is RUNNING; reading it again in", -1)).hasSize(3);
+						+ "\\1\\RDeleted worker task \\1")
+				.contains("Batch of 3 runs of Worker demo-worker, one per keyword: {PASS=3}");
+			// Two reads of a running run logged for runAndAwait, two for each run of the batch.
+			assertThat(output.toString().split("is RUNNING; reading it again in", -1)).hasSize(9);
+			for (String keyword : List.of("coffee berlin", "coffee paris", "coffee rome")) {
+				simulator.server().verify(1, postRequestedFor(urlEqualTo("/api/v2/workers/demo-worker/runs"))
+					.withRequestBody(equalToJson("{\"input\":{\"parameters\":{\"custom\":{\"keywords\":[\"" + keyword
+							+ "\"]}}},\"is_async\":true}", true, true)));
+			}
 			simulator.server().verify(2, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/rate-limited-task/runs")));
 			simulator.server().verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/demo-task/runs"))
 				.withHeader("Authorization", equalTo("Bearer " + CoreClawSimulator.API_KEY))
