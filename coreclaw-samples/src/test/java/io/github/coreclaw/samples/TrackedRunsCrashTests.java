@@ -33,6 +33,7 @@ import io.github.coreclaw.spring.test.CoreClawSimulator;
 import io.github.coreclaw.spring.test.SentCallback;
 import io.github.coreclaw.spring.test.SimulatedRun;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -56,10 +57,11 @@ import static org.awaitility.Awaitility.await;
  * without reconciliation.
  * <p>
  * The tracking tables and the sample's table, which outlive the application's JVM, are in an H2
- * file database under {@code target/crash-tests}, which this JVM opens first and the
- * application reaches through H2's automatic server, and, for the crash test, also in the local
+ * file database under {@code target/crash-tests} and, for the crash test, also in the local
  * PostgreSQL of {@code .ci/run}, in a schema of the test's own that is dropped afterwards (skipped,
- * with the reason, when PostgreSQL does not answer). The applications' output goes to
+ * with the reason, when PostgreSQL does not answer). The H2 database is served to the other JVMs
+ * by the first that opens it: in the crash test the killed application, whose file this JVM then
+ * opens, and serves to the restarted application; in the callback test this JVM. The applications' output goes to
  * {@code target/crash-tests} too, and is shown when a wait for them fails.
  */
 class TrackedRunsCrashTests {
@@ -125,13 +127,15 @@ class TrackedRunsCrashTests {
 			.orElse(null));
 		int port = freePort();
 		Process first = startApplication("first", port, "200ms", runs.keySet());
-		Map<String, String> slugs = awaitUntil(first, "the four runs are recorded", this.database::trackedRuns,
-				(recorded) -> recorded.size() == runs.size());
+		Map<String, String> slugs = awaitUntil(first, "the application has started the runs",
+				() -> startedRuns("first"), (started) -> started.size() == runs.size());
 		assertThat(this.simulator.sentCallbacks()).as("callbacks before the kill").isEmpty();
 		// SIGKILL: no shutdown hook, no context close, no chance to finish anything.
 		first.destroyForcibly();
 		assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(first.exitValue()).as("exit status of a JVM killed with SIGKILL").isEqualTo(128 + 9);
+		// Each run whose start returned was recorded before: on H2, this reads the file the killed JVM wrote.
+		assertThat(this.database.trackedRuns()).isEqualTo(slugs);
 		assertThat(this.database.states()).containsOnly("OPEN").hasSize(runs.size());
 		// While the application is down, someone aborts one run in CoreClaw; the others finish on their own.
 		try (CoreClawClient client = CoreClawClient
@@ -139,7 +143,8 @@ class TrackedRunsCrashTests {
 			.build()) {
 			client.workerRuns().abort(new RunSlug(slugs.get("aborted-meanwhile"))).block(DEADLINE);
 		}
-		List<SentCallback> callbacks = this.simulator.callbacks().take(runs.size()).collectList().block(DEADLINE);
+		List<SentCallback> callbacks = awaitUntil(null, "the callbacks of the finished runs are sent",
+				this.simulator::sentCallbacks, (sent) -> sent.size() == runs.size());
 		String receiver = "http://127.0.0.1:" + port + "/coreclaw/callback/" + SECRET;
 		assertThat(callbacks).extracting(SentCallback::runSlug).containsExactlyInAnyOrderElementsOf(slugs.values());
 		assertThat(callbacks).allSatisfy((callback) -> {
@@ -162,15 +167,22 @@ class TrackedRunsCrashTests {
 	@Test
 	void aCallbackReachingTheRunningApplicationTriggersTheHandlingWithoutReconciliation() throws Exception {
 		this.database = Database.open(H2, this.directory);
+		// This JVM opens the H2 database first, to read it while the application runs.
+		this.database.connect();
 		Duration runTime = Duration.ofSeconds(1);
 		this.simulator.runs((body) -> body.contains("\"three-rows\"")
 				? new SimulatedRun(runTime, "succeeded", 3, 0) : SimulatedRun.failingAfter(runTime));
 		int port = freePort();
 		Process application = startApplication("only", port, "1h", List.of("three-rows", "failing"));
-		List<SentCallback> callbacks = this.simulator.callbacks().take(2).collectList().block(DEADLINE);
-		assertThat(callbacks).allSatisfy((callback) -> assertThat(callback.delivered()).isTrue());
-		Map<String, String> slugs = awaitUntil(application, "both runs are handled", this.database::trackedRuns,
-				(recorded) -> recorded.size() == 2 && this.database.states().stream().allMatch("HANDLED"::equals));
+		List<SentCallback> callbacks = awaitUntil(application, "the callbacks of the finished runs are sent",
+				this.simulator::sentCallbacks, (sent) -> sent.size() == 2);
+		assertThat(callbacks).allSatisfy((callback) -> {
+			assertThat(callback.url()).isEqualTo("http://127.0.0.1:" + port + "/coreclaw/callback/" + SECRET);
+			assertThat(callback.delivered()).isTrue();
+		});
+		awaitUntil(application, "both runs are handled", this.database::states,
+				(states) -> states.size() == 2 && states.stream().allMatch("HANDLED"::equals));
+		Map<String, String> slugs = this.database.trackedRuns();
 		assertThat(statusesByName(callbacks, slugs))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("three-rows", "succeeded", "failing", "failed"));
 		assertThat(this.database.rowsByRun()).containsExactlyEntriesOf(Map.of(slugs.get("three-rows"), List.of(3L, 3L)));
@@ -205,14 +217,16 @@ class TrackedRunsCrashTests {
 	}
 
 	/**
-	 * Poll the database until a condition holds, failing at once, with the application's output,
-	 * if the application exits or the deadline passes.
+	 * Poll until a condition holds, failing with the applications' output when the deadline passes
+	 * or, at once, when the application that should make it hold exits.
+	 * @param application the application, {@code null} when none runs
 	 */
-	private <T> T awaitUntil(Process application, String condition, Callable<T> probe, Predicate<T> done) {
+	private <T> T awaitUntil(@Nullable Process application, String condition, Callable<T> probe,
+			Predicate<T> done) {
 		try {
 			return await(condition).atMost(DEADLINE)
 				.pollInterval(Duration.ofMillis(100))
-				.failFast("the application exited", () -> !application.isAlive())
+				.failFast("the application exited", () -> application != null && !application.isAlive())
 				.until(probe, done::test);
 		}
 		catch (ConditionTimeoutException | TerminalFailureException ex) {
@@ -234,6 +248,20 @@ class TrackedRunsCrashTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The runs an application has started so far, by name, from its output.
+	 */
+	private Map<String, String> startedRuns(String application) throws IOException {
+		Map<String, String> runs = new TreeMap<>();
+		for (String line : Files.readAllLines(this.directory.resolve(application + ".log"), StandardCharsets.UTF_8)) {
+			String[] words = line.split(" ");
+			if (line.startsWith("CRASH-TEST STARTED ") && words.length == 4) {
+				runs.put(words[3], words[2]);
+			}
+		}
+		return runs;
 	}
 
 	/**
@@ -279,7 +307,13 @@ class TrackedRunsCrashTests {
 			this.schema = schema;
 			this.dataSource = new SingleConnectionDataSource(url, username, password, true);
 			this.jdbc = JdbcClient.create(this.dataSource);
-			// Connect now: an H2 database is served by the JVM that opens it first, which must be this one.
+		}
+
+		/**
+		 * Connect now rather than on the first query: an H2 database is served to the other JVMs by
+		 * the JVM that opens it first.
+		 */
+		void connect() {
 			this.jdbc.sql("SELECT 1").query(Integer.class).single();
 		}
 
@@ -289,9 +323,11 @@ class TrackedRunsCrashTests {
 		 */
 		static Database open(String kind, Path directory) {
 			if (kind.equals(H2)) {
-				// This JVM opens it first and serves it to the applications (AUTO_SERVER).
-				return new Database("jdbc:h2:file:" + directory.resolve("tracking") + ";AUTO_SERVER=TRUE", "sa", "",
-						null);
+				// The JVM that opens it first serves it to the others (AUTO_SERVER). By default H2 writes a commit to
+				// its file up to 500 ms later (WRITE_DELAY), so that a JVM killed with SIGKILL loses the commits of
+				// its last half second, such as the record of a run whose start had returned.
+				return new Database("jdbc:h2:file:" + directory.resolve("tracking") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+						"sa", "", null);
 			}
 			String schema = "crash_" + UUID.randomUUID().toString().replace("-", "");
 			try (Connection connection = DriverManager.getConnection(POSTGRESQL_URL + "?connectTimeout=2", "coreclaw",
