@@ -8,6 +8,7 @@ package io.github.coreclaw.samples;
 import java.util.List;
 import java.util.Map;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.test.CoreClawSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,69 +48,52 @@ class RunAndAwaitAtScaleTests {
 
 	@Test
 	void fiveHundredWorkerTaskRunAndAwaitHoldNothingOfTheirStartWhileTheyWait() {
-		assertLittleHeldPerWaitingRun("/api/v2/worker-tasks/",
-				(client, run) -> client.workerTasks().runAndAwait("task-" + run, Duration.ofHours(1)));
+		// awaitCompletion alone holds about 1.2 KB a waiting run; with the start's exchange held
+		// too, a runAndAwait held about 12 KB.
+		assertLittleHeldPerWaitingRun("runAndAwait", "/api/v2/worker-tasks/", started("/api/v2/worker-tasks/"),
+				(client, run) -> client.workerTasks().runAndAwait("task-" + run, Duration.ofHours(1)),
+				RunAndAwaitAtScaleTests::assertResultsOf);
 	}
 
 	@Test
 	void fiveHundredWorkerRunAndAwaitHoldNothingOfTheirStartWhileTheyWait() {
-		assertLittleHeldPerWaitingRun("/api/v2/workers/",
-				(client, run) -> client.workers().runAndAwait("task-" + run, Map.of("q", "coffee"), Duration.ofHours(1)));
+		assertLittleHeldPerWaitingRun("runAndAwait", "/api/v2/workers/", started("/api/v2/workers/"),
+				(client, run) -> client.workers().runAndAwait("task-" + run, Map.of("q", "coffee"), Duration.ofHours(1)),
+				RunAndAwaitAtScaleTests::assertResultsOf);
 	}
 
 	@Test
 	void fiveHundredAwaitCompletionOnAShortcutHoldNothingOfTheirFirstReadWhileTheyWait() {
-		Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
-		AtomicInteger firstReads = new AtomicInteger();
-		InMemoryConnector connector = new InMemoryConnector((request) -> {
-			String path = request.getURI().getRawPath();
-			if (path.startsWith("/api/v2/workers/")) {
-				firstReads.incrementAndGet();
-				String run = path.replaceAll("^/api/v2/workers/worker-([^/]+)/runs/last$", "$1");
-				return InMemoryConnector.runDetail(run, "running");
-			}
-			String slug = path.replaceAll("^/api/v2/worker-runs/([^/]+)$", "$1");
-			int read = reads.computeIfAbsent(slug, (key) -> new AtomicInteger()).incrementAndGet();
-			return InMemoryConnector.runDetail(slug, (read <= RUNNING_READS) ? "running" : "succeeded");
-		});
-		try (CoreClawClient client = CoreClawClient
-			.builder(CoreClawClientSettings.of("k-scale").withBaseUrl(URI.create("http://localhost:9")))
-			.connector(connector)
-			.polling(POLLING)
-			.build()) {
-			long heapBefore = Heap.usedAfterGc();
-			Map<String, WorkerRun> completed = new ConcurrentHashMap<>();
-			for (int i = 0; i < RUNS; i++) {
-				String run = "run-" + i;
-				client.workerRuns()
-					.awaitCompletion(RunRef.lastOf("worker-" + run), Duration.ofHours(1))
-					.subscribe((done) -> completed.put(run, done));
-			}
-			this.scheduler.advanceTimeBy(INTERVAL.multipliedBy(RUNNING_READS / 2).plus(INTERVAL.dividedBy(2)));
-			long heapWaiting = Heap.usedAfterGc();
-			assertThat(firstReads).hasValue(RUNS);
-			assertThat(completed).isEmpty();
-			// With the first read's exchange held, such a wait held about 10 KB more.
-			assertThat(heapWaiting - heapBefore).as("heap held by %d waiting awaitCompletion on a shortcut", RUNS)
-				.isLessThan(RUNS * 4096L);
-			this.scheduler.advanceTimeBy(INTERVAL.multipliedBy(RUNNING_READS + 2));
-			assertThat(completed).hasSize(RUNS)
-				.allSatisfy((run, done) -> assertThat(done.runSlug()).isEqualTo(new RunSlug(run)));
-			assertThat(reads).hasSize(RUNS).allSatisfy((run, count) -> assertThat(count).hasValue(RUNNING_READS + 1));
-		}
+		// With the first read's exchange held, such a wait held about 10 KB more.
+		assertLittleHeldPerWaitingRun("awaitCompletion on a shortcut", "/api/v2/workers/",
+				(path) -> InMemoryConnector
+					.runDetail(path.replaceAll("^/api/v2/workers/worker-([^/]+)/runs/last$", "$1"), "running"),
+				(client, run) -> client.workerRuns().awaitCompletion(RunRef.lastOf("worker-" + run), Duration.ofHours(1)),
+				(run, done) -> assertThat(done.runSlug()).isEqualTo(new RunSlug(run)));
 	}
 
-	private void assertLittleHeldPerWaitingRun(String startPrefix,
-			BiFunction<CoreClawClient, String, Mono<CompletedRun>> runAndAwait) {
+	/**
+	 * Starts {@link #RUNS} waits, each on its own run, lets them read their run's detail (answered
+	 * {@code running} {@link #RUNNING_READS} times, then {@code succeeded}) for a while, and checks
+	 * the heap they hold while they wait, then that each completes as {@code completedAs} says.
+	 * @param <T> what a wait completes with
+	 * @param what the waits, for the heap assertion's description
+	 * @param firstPrefix the path prefix of each wait's first request (a start, or a shortcut's
+	 * first read), answered by {@code first}; each wait must send exactly one
+	 * @param first the answer to a first request, given its path
+	 * @param wait the wait on the run it is given
+	 * @param completedAs what a completed wait on the run it is given must hold
+	 */
+	private <T> void assertLittleHeldPerWaitingRun(String what, String firstPrefix,
+			Function<String, InMemoryConnector.Reply> first, BiFunction<CoreClawClient, String, Mono<T>> wait,
+			BiConsumer<String, T> completedAs) {
 		Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
-		AtomicInteger starts = new AtomicInteger();
+		AtomicInteger firstRequests = new AtomicInteger();
 		InMemoryConnector connector = new InMemoryConnector((request) -> {
 			String path = request.getURI().getRawPath();
-			if (path.startsWith(startPrefix)) {
-				starts.incrementAndGet();
-				String task = path.substring(startPrefix.length(), path.length() - "/runs".length());
-				return new InMemoryConnector.Reply(200,
-						"{\"code\":0,\"data\":{\"run_slug\":\"" + task.substring("task-".length()) + "\"}}");
+			if (path.startsWith(firstPrefix)) {
+				firstRequests.incrementAndGet();
+				return first.apply(path);
 			}
 			String slug = path.replaceAll("^/api/v2/worker-runs/([^/]+).*$", "$1");
 			if (path.endsWith("/result")) {
@@ -124,24 +109,34 @@ class RunAndAwaitAtScaleTests {
 			.polling(POLLING)
 			.build()) {
 			long heapBefore = Heap.usedAfterGc();
-			Map<String, CompletedRun> completed = new ConcurrentHashMap<>();
+			Map<String, T> completed = new ConcurrentHashMap<>();
 			for (int i = 0; i < RUNS; i++) {
 				String run = "run-" + i;
-				runAndAwait.apply(client, run).subscribe((done) -> completed.put(run, done));
+				wait.apply(client, run).subscribe((done) -> completed.put(run, done));
 			}
 			this.scheduler.advanceTimeBy(INTERVAL.multipliedBy(RUNNING_READS / 2).plus(INTERVAL.dividedBy(2)));
 			long heapWaiting = Heap.usedAfterGc();
-			assertThat(starts).hasValue(RUNS);
+			assertThat(firstRequests).hasValue(RUNS);
 			assertThat(completed).isEmpty();
-			// awaitCompletion alone holds about 1.2 KB a waiting run; with the start's exchange held
-			// too, a runAndAwait held about 12 KB.
-			assertThat(heapWaiting - heapBefore).as("heap held by %d waiting runAndAwait", RUNS)
+			assertThat(heapWaiting - heapBefore).as("heap held by %d waiting %s", RUNS, what)
 				.isLessThan(RUNS * 4096L);
 			this.scheduler.advanceTimeBy(INTERVAL.multipliedBy(RUNNING_READS + 2));
-			assertThat(completed).hasSize(RUNS)
-				.allSatisfy((run, done) -> assertThat(done.firstPage().rows()).containsExactly(Map.of("run", run)));
+			assertThat(completed).hasSize(RUNS).allSatisfy(completedAs);
 			assertThat(reads).hasSize(RUNS).allSatisfy((run, count) -> assertThat(count).hasValue(RUNNING_READS + 1));
 		}
+	}
+
+	/** The answer to a start at {@code prefix}{@code task-<run>/runs}: the run {@code <run>} started. */
+	private static Function<String, InMemoryConnector.Reply> started(String prefix) {
+		return (path) -> {
+			String task = path.substring(prefix.length(), path.length() - "/runs".length());
+			return new InMemoryConnector.Reply(200,
+					"{\"code\":0,\"data\":{\"run_slug\":\"" + task.substring("task-".length()) + "\"}}");
+		};
+	}
+
+	private static void assertResultsOf(String run, CompletedRun done) {
+		assertThat(done.firstPage().rows()).containsExactly(Map.of("run", run));
 	}
 
 }

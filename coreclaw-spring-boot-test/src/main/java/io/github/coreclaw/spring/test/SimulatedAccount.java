@@ -8,16 +8,13 @@ package io.github.coreclaw.spring.test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -122,8 +119,7 @@ final class SimulatedAccount implements ResponseDefinitionTransformerV2 {
 			return answer;
 		}
 		String url = request.getUrl();
-		int query = url.indexOf('?');
-		String path = (query >= 0) ? url.substring(0, query) : url;
+		String path = SimulatedResponses.pathOf(url);
 		String method = request.getMethod().getName();
 		if (method.equals("POST") && START.matcher(path).matches()) {
 			return start(request, answer);
@@ -284,25 +280,20 @@ final class SimulatedAccount implements ResponseDefinitionTransformerV2 {
 			if (this.rateLimitedStarts > 0) {
 				this.rateLimitedStarts--;
 				long seconds = Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
-				return ResponseDefinitionBuilder.responseDefinition()
-					.withStatus(429)
-					.withHeader("Content-Type", "application/json")
+				return SimulatedResponses.respond(429, SimulatedResponses.envelope(13000, "too many requests"))
 					.withHeader("Retry-After", Long.toString(seconds))
-					.withBody(envelope(13000, "too many requests"))
 					.build();
 			}
 			if (this.planLimit > 0 && runningNow() + this.heldSlots >= this.planLimit) {
-				return ResponseDefinitionBuilder.responseDefinition()
-					.withStatus(400)
-					.withHeader("Content-Type", "application/json")
-					.withBody(envelope(30003, "running tasks reached the plan limit"))
+				return SimulatedResponses
+					.respond(400, SimulatedResponses.envelope(30003, "running tasks reached the plan limit"))
 					.build();
 			}
 			Function<String, SimulatedRun> behaviour = this.behaviour;
 			SimulatedRun spec = (behaviour != null) ? behaviour.apply(request.getBodyAsString()) : null;
 			String callbackUrl = (body != null && body.path("callback_url").isString())
 					? body.get("callback_url").asString() : null;
-			String slug = "01SIM" + random(21).toUpperCase(Locale.ROOT);
+			String slug = SimulatedResponses.newRunSlug();
 			run = new Run(slug, now(), spec, callbackUrl);
 			this.runs.put(slug, run);
 		}
@@ -312,16 +303,7 @@ final class SimulatedAccount implements ResponseDefinitionTransformerV2 {
 		}
 		ObjectNode data = this.json.createObjectNode();
 		data.put("run_slug", run.slug);
-		ObjectNode envelope = this.json.createObjectNode();
-		envelope.put("code", 0);
-		envelope.put("message", "success");
-		envelope.put("request_id", "req-" + random(12));
-		envelope.set("data", data);
-		return ResponseDefinitionBuilder.responseDefinition()
-			.withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody(this.json.writeValueAsString(envelope))
-			.build();
+		return SimulatedResponses.success(data);
 	}
 
 	private boolean isSuccess(ResponseDefinition answer) {
@@ -376,16 +358,7 @@ final class SimulatedAccount implements ResponseDefinitionTransformerV2 {
 				error.put("input_url", "https://maps.example.com/search?q=coffee&page=" + (i + 1));
 			}
 		}
-		ObjectNode envelope = this.json.createObjectNode();
-		envelope.put("code", 0);
-		envelope.put("message", "success");
-		envelope.put("request_id", "req-" + random(12));
-		envelope.set("data", data);
-		return ResponseDefinitionBuilder.responseDefinition()
-			.withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody(this.json.writeValueAsString(envelope))
-			.build();
+		return SimulatedResponses.success(data);
 	}
 
 	// Callbacks
@@ -477,23 +450,6 @@ final class SimulatedAccount implements ResponseDefinitionTransformerV2 {
 		catch (NumberFormatException ex) {
 			return defaultValue;
 		}
-	}
-
-	private String envelope(long code, String message) {
-		ObjectNode envelope = this.json.createObjectNode();
-		envelope.put("code", code);
-		envelope.put("message", message);
-		envelope.put("request_id", "req-" + random(12));
-		return this.json.writeValueAsString(envelope);
-	}
-
-	private static String random(int length) {
-		String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-		StringBuilder value = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			value.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-		}
-		return value.toString();
 	}
 
 	private record Answer(int status, @Nullable String failure) {

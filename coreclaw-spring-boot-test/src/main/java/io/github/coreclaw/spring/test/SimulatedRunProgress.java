@@ -7,11 +7,9 @@ package io.github.coreclaw.spring.test;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -60,15 +58,14 @@ final class SimulatedRunProgress implements ResponseDefinitionTransformerV2 {
 	@Override
 	public ResponseDefinition transform(ServeEvent serveEvent) {
 		String url = serveEvent.getRequest().getUrl();
-		int query = url.indexOf('?');
-		Matcher run = RUN.matcher((query >= 0) ? url.substring(0, query) : url);
+		Matcher run = RUN.matcher(SimulatedResponses.pathOf(url));
 		if (!run.matches()) {
 			return serveEvent.getResponseDefinition();
 		}
 		String slug = run.group(1);
 		ObjectNode timed = this.account.timedDetail(slug);
 		if (timed != null) {
-			return respond(timed);
+			return SimulatedResponses.success(timed);
 		}
 		int read = this.reads.merge(slug, 1, Integer::sum);
 		if (read >= 3) {
@@ -107,29 +104,8 @@ final class SimulatedRunProgress implements ResponseDefinitionTransformerV2 {
 		data.put("started_at", STARTED_AT);
 		data.put("finished_at", finished ? STARTED_AT + 7 : 0);
 		data.put("duration", finished ? 7 : 0);
-		return respond(data);
+		return SimulatedResponses.success(data);
 	}
 
-	private ResponseDefinition respond(ObjectNode data) {
-		ObjectNode envelope = this.json.createObjectNode();
-		envelope.put("code", 0);
-		envelope.put("message", "success");
-		envelope.put("request_id", "req-" + random(12));
-		envelope.set("data", data);
-		return ResponseDefinitionBuilder.responseDefinition()
-			.withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody(this.json.writeValueAsString(envelope))
-			.build();
-	}
-
-	private static String random(int length) {
-		String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-		StringBuilder value = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			value.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-		}
-		return value.toString();
-	}
 
 }

@@ -14,11 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -130,8 +128,7 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 	public ResponseDefinition transform(ServeEvent serveEvent) {
 		LoggedRequest request = serveEvent.getRequest();
 		String url = request.getUrl();
-		int query = url.indexOf('?');
-		String path = (query >= 0) ? url.substring(0, query) : url;
+		String path = SimulatedResponses.pathOf(url);
 		String method = request.getMethod().getName();
 		synchronized (this.tasks) {
 			seedAfterReset();
@@ -261,7 +258,7 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 		data.set("list", items);
 		data.put("page_index", page);
 		data.put("page_size", limit);
-		return success(data);
+		return SimulatedResponses.success(data);
 	}
 
 	private static boolean matches(ObjectNode task, @Nullable String workerId, @Nullable String keyword) {
@@ -307,12 +304,12 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 		this.tasks.put(slug, task);
 		ObjectNode data = this.json.createObjectNode();
 		data.put("slug", slug);
-		return success(data);
+		return SimulatedResponses.success(data);
 	}
 
 	private ResponseDefinition read(String slug) {
 		ObjectNode task = this.tasks.get(slug);
-		return (task != null) ? success(task) : notFound();
+		return (task != null) ? SimulatedResponses.success(task) : notFound();
 	}
 
 	private ResponseDefinition update(String slug, LoggedRequest request) {
@@ -338,11 +335,11 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 		copy(body, task, Set.of("title", "description"));
 		applySchedule(body, task);
 		touch(task);
-		return success(null);
+		return SimulatedResponses.success(null);
 	}
 
 	private ResponseDefinition delete(String slug) {
-		return (this.tasks.remove(slug) != null) ? success(null) : notFound();
+		return (this.tasks.remove(slug) != null) ? SimulatedResponses.success(null) : notFound();
 	}
 
 	private ResponseDefinition readInput(String slug) {
@@ -353,7 +350,7 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 		ObjectNode data = this.json.createObjectNode();
 		data.set("input", task.get("input"));
 		data.set("version", task.get("version"));
-		return success(data);
+		return SimulatedResponses.success(data);
 	}
 
 	private ResponseDefinition updateInput(String slug, LoggedRequest request) {
@@ -377,7 +374,7 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 		task.set("input", input);
 		copy(body, task, Set.of("version"));
 		touch(task);
-		return success(null);
+		return SimulatedResponses.success(null);
 	}
 
 	/**
@@ -392,9 +389,9 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 		task.put("run_times", task.get("run_times").asLong() + 1);
 		ObjectNode body = bodyOf(request);
 		ObjectNode data = this.json.createObjectNode();
-		data.put("run_slug", "01SIM" + random(21).toUpperCase(Locale.ROOT));
+		data.put("run_slug", SimulatedResponses.newRunSlug());
 		if (body == null || !body.path("is_async").isBoolean() || body.get("is_async").asBoolean()) {
-			return success(data);
+			return SimulatedResponses.success(data);
 		}
 		int limit = body.path("limit").asInt(20);
 		data.put("run_status", "succeeded");
@@ -419,7 +416,7 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 		}
 		results.put("page_index", 1);
 		results.put("page_size", limit);
-		return success(data);
+		return SimulatedResponses.success(data);
 	}
 
 	/**
@@ -567,48 +564,15 @@ final class SimulatedWorkerTasks implements ResponseDefinitionTransformerV2 {
 		return (parameter != null && parameter.isPresent()) ? parameter.firstValue() : null;
 	}
 
-	private ResponseDefinition success(@Nullable JsonNode data) {
-		ObjectNode envelope = envelope(0, "success");
-		if (data != null) {
-			envelope.set("data", data);
-		}
-		return respond(200, envelope);
-	}
-
 	private ResponseDefinition notFound() {
-		return respond(404, envelope(60001, "task does not exist"));
+		return SimulatedResponses.respond(404, SimulatedResponses.envelope(60001, "task does not exist")).build();
 	}
 
 	private ResponseDefinition invalid(List<String> problems) {
-		ObjectNode envelope = envelope(11000, "invalid argument");
+		ObjectNode envelope = SimulatedResponses.envelope(11000, "invalid argument");
 		ArrayNode details = envelope.putArray("details");
 		problems.forEach(details::add);
-		return respond(422, envelope);
-	}
-
-	private ObjectNode envelope(long code, String message) {
-		ObjectNode envelope = this.json.createObjectNode();
-		envelope.put("code", code);
-		envelope.put("message", message);
-		envelope.put("request_id", "req-" + random(12));
-		return envelope;
-	}
-
-	private ResponseDefinition respond(int status, ObjectNode body) {
-		return ResponseDefinitionBuilder.responseDefinition()
-			.withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withBody(this.json.writeValueAsString(body))
-			.build();
-	}
-
-	private static String random(int length) {
-		String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-		StringBuilder value = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			value.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-		}
-		return value.toString();
+		return SimulatedResponses.respond(422, envelope).build();
 	}
 
 	private static String titleOf(String workerSlug) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.client.AuthScheme;
 import io.github.coreclaw.spring.client.CompletedRun;
 import io.github.coreclaw.spring.client.CoreClawAuthenticationException;

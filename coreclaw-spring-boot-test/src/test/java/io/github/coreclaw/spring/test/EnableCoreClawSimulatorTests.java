@@ -7,6 +7,7 @@ package io.github.coreclaw.spring.test;
 
 import java.time.Duration;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.client.CoreClawClient;
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
