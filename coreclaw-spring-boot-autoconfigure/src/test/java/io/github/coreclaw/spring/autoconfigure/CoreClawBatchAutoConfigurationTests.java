@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.client.BatchOptions;
 import io.github.coreclaw.spring.client.CoreClawStubs;
 import io.github.coreclaw.spring.client.WorkerTaskOperations;
@@ -16,6 +17,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code coreclaw.batch.max-running}: the limit of a batch's runs at once when its options set
  * none.
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawBatchAutoConfigurationTests {
 
 	@RegisterExtension

@@ -5,10 +5,12 @@
 
 package io.github.coreclaw.spring.autoconfigure;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.broadcast.RedisCallbackBroadcast;
 import io.github.coreclaw.spring.broadcast.RedisCallbackSubscription;
 import io.github.coreclaw.spring.client.CoreClawStubs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -32,6 +34,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * asks for the Redis broadcast without a Redis connection. No Redis answers here
  * ({@code RedisBroadcastIntegrationTests} runs the broadcast on a real Redis).
  */
+@ExtendWith(OutputOnFailure.class)
 class CoreClawBroadcastAutoConfigurationTests {
 
 	private static final AutoConfigurations CORECLAW = AutoConfigurations.of(CoreClawAutoConfiguration.class,

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.autoconfigure.TrackingTestSupport.RecordingHandler;
 import io.github.coreclaw.spring.callback.CoreClawRunCallbackEvent;
 import io.github.coreclaw.spring.callback.RunCallback;
@@ -42,6 +43,7 @@ import io.github.coreclaw.spring.tracking.TrackedRuns;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -69,6 +71,7 @@ import static org.awaitility.Awaitility.await;
  * The guarantees of tracked runs on an embedded H2 database: each test names the guarantee it
  * covers.
  */
+@ExtendWith(OutputOnFailure.class)
 class TrackedRunsTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);

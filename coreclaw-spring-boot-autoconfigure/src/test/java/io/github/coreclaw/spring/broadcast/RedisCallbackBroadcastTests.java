@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
 import io.github.coreclaw.spring.callback.CoreClawCallbackReceiver;
 import io.github.coreclaw.spring.callback.CoreClawRunCallbackEvent;
@@ -24,6 +25,7 @@ import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests of {@link RedisCallbackBroadcast} without Redis: what it sends for a callback, which
  * events it leaves alone, and which messages of the channel wake waits.
  */
+@ExtendWith(OutputOnFailure.class)
 class RedisCallbackBroadcastTests {
 
 	private static final RunSlug RUN = new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ");

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.coreclaw.spring.OutputOnFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.data.redis.RedisConnectionFailureException;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Tests of {@link RedisCallbackSubscription}, under virtual time, with a container that fails to
  * subscribe as many times as told.
  */
+@ExtendWith(OutputOnFailure.class)
 class RedisCallbackSubscriptionTests {
 
 	private VirtualTimeScheduler time;
