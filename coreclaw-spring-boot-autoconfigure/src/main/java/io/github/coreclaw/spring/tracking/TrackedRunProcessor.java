@@ -229,8 +229,7 @@ public class TrackedRunProcessor implements DisposableBean {
 	 */
 	public Mono<Integer> reconcile() {
 		return Mono.usingWhen(
-				Mono.fromCallable(() -> this.store.tryLock(RECONCILE_LOCK, this.instance, this.settings.lease()))
-					.subscribeOn(this.blocking),
+				renewLock(),
 				(locked) -> locked ? readDue() : Mono.just(0),
 				(locked) -> locked ? unlock() : Mono.empty());
 	}
@@ -239,8 +238,17 @@ public class TrackedRunProcessor implements DisposableBean {
 		return Mono.fromCallable(() -> this.store.due(this.settings.reconcileBatch()))
 			.subscribeOn(this.blocking)
 			.flatMapMany(Flux::fromIterable)
-			.concatMap((run) -> process(run, true).flatMap(this::paced))
+			// The lock is renewed before each read: a pass whose handlers outlasted the lease, and whose
+			// lock another instance took meanwhile, stops (-1) instead of reconciling beside it.
+			.concatMap((run) -> renewLock()
+				.flatMap((held) -> held ? process(run, true).flatMap(this::paced) : Mono.just(-1)))
+			.takeWhile((read) -> read >= 0)
 			.reduce(0, Integer::sum);
+	}
+
+	private Mono<Boolean> renewLock() {
+		return Mono.fromCallable(() -> this.store.tryLock(RECONCILE_LOCK, this.instance, this.settings.lease()))
+			.subscribeOn(this.blocking);
 	}
 
 	private Mono<Integer> paced(Outcome outcome) {

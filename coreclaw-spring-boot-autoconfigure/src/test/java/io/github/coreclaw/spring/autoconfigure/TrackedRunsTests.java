@@ -319,6 +319,33 @@ class TrackedRunsTests {
 	}
 
 	@Test
+	void aReconciliationWhoseLockWasTakenOverStopsBeforeItsNextRead() {
+		runner().run((context) -> {
+			JdbcTrackedRunStore store = context.getBean(JdbcTrackedRunStore.class);
+			for (String run : List.of("r1", "r2", "r3")) {
+				store.insert(new RunSlug(run), "import:" + run, "worker-task nightly-berlin");
+				TrackingTestSupport.stubRun(wireMock, run, "succeeded");
+				this.clock.advance(Duration.ofSeconds(1));
+			}
+			List<String> handled = new CopyOnWriteArrayList<>();
+			TrackedRunHandler slow = (run) -> {
+				handled.add(run.runSlug().value());
+				// The handling outlasts the reconciliation's lease, and another instance takes the lock.
+				this.clock.advance(Duration.ofMinutes(1).plusMillis(1));
+				assertThat(store.tryLock(TrackedRunProcessor.RECONCILE_LOCK, "other-instance", Duration.ofMinutes(1)))
+					.isTrue();
+			};
+			TrackedRunProcessor processor = new TrackedRunProcessor(store,
+					context.getBean(CoreClawClient.class).workerRuns(), List.of(slow), null,
+					new TrackedRunProcessor.Settings(Duration.ofMinutes(1), 3, Duration.ofSeconds(10),
+							Duration.ofMinutes(1), 100, Duration.ZERO));
+			assertThat(processor.reconcile().block(BLOCK)).isOne();
+			assertThat(handled).containsExactly("r1");
+			assertThat(readRuns()).containsExactly("r1");
+		});
+	}
+
+	@Test
 	void reconciliationReadsAtMostOneRunPerRequestInterval() {
 		runner().run((context) -> {
 			JdbcTrackedRunStore store = context.getBean(JdbcTrackedRunStore.class);
