@@ -21,6 +21,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -156,13 +157,12 @@ final class RunBatch {
 					if (item.failure() != null) {
 						return Mono.just(item);
 					}
-					Mono<BatchOutcome> follow = follow(item.index(), item.runSlug());
-					return await ? follow : Flux.concat(Mono.just(item), follow.then(Mono.<BatchOutcome>empty()));
-				}, Integer.MAX_VALUE);
-			if (!await) {
-				// Done once every item has its outcome; the runs still followed are let go.
-				outcomes = outcomes.take(RunBatch.this.size);
-			}
+					Flux<BatchOutcome> follow = follow(item.index(), item.runSlug());
+					return await ? follow : Flux.concat(Mono.just(item), follow.ignoreElements());
+				}, Integer.MAX_VALUE)
+				// Done once every item has its outcome; the runs still followed (not awaited, or whose
+				// wait timed out) are let go.
+				.take(RunBatch.this.size);
 			return outcomes.doOnNext(this::count).doOnCancel(this::cancelled);
 		}
 
@@ -261,17 +261,35 @@ final class RunBatch {
 
 		// Following
 
-		private Mono<BatchOutcome> follow(int index, @Nullable RunSlug slug) {
+		private Flux<BatchOutcome> follow(int index, @Nullable RunSlug slug) {
 			if (slug == null) {
-				return Mono.empty();
+				return Flux.empty();
 			}
 			Duration timeout = RunBatch.this.options.timeoutPerRun();
 			Mono<WorkerRun> wait = (timeout != null) ? RunBatch.this.runs.awaitCompletion(slug, timeout)
 					: RunBatch.this.runs.awaitCompletion(slug);
-			return wait.doFinally((signal) -> releaseSlot(slug))
+			return wait.doFinally((signal) -> {
+				if (signal != SignalType.ON_ERROR) {
+					releaseSlot(slug);
+				}
+			})
 				.flatMap((run) -> RunBatch.this.runs.verdict(run)
 					.map((verdict) -> new BatchOutcome(index, slug, run, verdict, failureOf(run))))
-				.onErrorResume((ex) -> Mono.just(new BatchOutcome(index, slug, null, null, ex)));
+				.flux()
+				.onErrorResume((ex) -> {
+					BatchOutcome failed = new BatchOutcome(index, slug, null, null, ex);
+					if (!(ex instanceof CoreClawRunTimeoutException)) {
+						releaseSlot(slug);
+						return Mono.just(failed);
+					}
+					// The wait timed out, not the run: it keeps its slot until it ends at CoreClaw, so that
+					// no more than max-running of the batch's runs are ever running.
+					return Flux.concat(Mono.just(failed), RunBatch.this.runs.awaitCompletion(slug)
+						.onErrorResume((stillNot) -> Mono.empty())
+						.doFinally((signal) -> releaseSlot(slug))
+						.ignoreElement()
+						.then(Mono.<BatchOutcome>empty()));
+				});
 		}
 
 		private @Nullable Throwable failureOf(WorkerRun run) {

@@ -299,6 +299,31 @@ class RunBatchTests {
 	}
 
 	@Test
+	void aRunWhoseWaitTimedOutKeepsItsSlotUntilItEnds() {
+		FakeAccount account = new FakeAccount(TEN_SECONDS);
+		try (CoreClawClient client = client(account)) {
+			BatchOptions options = BatchOptions.builder().maxRunning(1).timeoutPerRun(Duration.ofSeconds(3)).build();
+			StepVerifier.withVirtualTime(() -> client.workerTasks().runBatch(tasks("task", 2), options))
+				.thenAwait(Duration.ofSeconds(5))
+				.expectNextMatches((outcome) -> outcome.index() == 0
+						&& outcome.failure() instanceof CoreClawRunTimeoutException)
+				// The first run is still running at CoreClaw: the second item waits for its slot.
+				.then(() -> assertThat(account.startRequests()).isOne())
+				.thenAwait(Duration.ofSeconds(4))
+				.then(() -> assertThat(account.startRequests()).isOne())
+				// The first run ended at 10 s: the second starts, and its own wait times out 3 s later.
+				.thenAwait(Duration.ofSeconds(2))
+				.then(() -> assertThat(account.startRequests()).isEqualTo(2))
+				.thenAwait(Duration.ofSeconds(3))
+				.expectNextMatches((outcome) -> outcome.index() == 1
+						&& outcome.failure() instanceof CoreClawRunTimeoutException)
+				.verifyComplete();
+		}
+		assertThat(account.startRequests()).isEqualTo(2);
+		assertThat(account.maxRunning()).isOne();
+	}
+
+	@Test
 	void verifyJudgesARunOnItsOwn() {
 		FakeAccount account = new FakeAccount(Duration.ofSeconds(2));
 		try (CoreClawClient client = client(account)) {
