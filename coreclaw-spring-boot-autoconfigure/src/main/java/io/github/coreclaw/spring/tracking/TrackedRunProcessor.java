@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.coreclaw.spring.client.CoreClawNotFoundException;
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.WorkerRun;
 import io.github.coreclaw.spring.client.WorkerRunOperations;
@@ -127,6 +128,16 @@ public class TrackedRunProcessor implements DisposableBean {
 			.publishOn(this.blocking)
 			.map((state) -> state.finished() ? handle(claim, state) : notFinished(claim))
 			.onErrorResume((ex) -> Mono.fromCallable(() -> {
+				if (ex instanceof CoreClawNotFoundException) {
+					// CoreClaw does not know the run (deleted, or another account's): reading it again
+					// would never end, so it is failed-to-handle, where the health indicator shows it.
+					logger.error("Tracked run " + claim.run() + " (" + claim.label() + ") is unknown to CoreClaw; it "
+							+ "is failed-to-handle: " + ex.getMessage());
+					this.store.markAttemptFailed(claim, claim.attempts(), null,
+							ex.getClass().getName() + ": " + ex.getMessage());
+					this.failedToHandle.incrementAndGet();
+					return Outcome.FAILED_TO_HANDLE;
+				}
 				logger.warn("Could not read tracked run " + claim.run() + " from CoreClaw; it is read again later: "
 						+ ex.getMessage());
 				this.store.release(claim, this.settings.recheck());

@@ -58,8 +58,10 @@ import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -316,6 +318,27 @@ class TrackedRunsTests {
 			assertThat(this.handler.runs).extracting((run) -> run.runSlug().value()).containsExactly("r3", "r1", "r2");
 			assertThat(processor.reconcile().block(BLOCK)).isZero();
 		}));
+	}
+
+	@Test
+	void aRunCoreClawDoesNotKnowIsFailedToHandleInsteadOfReadForever() {
+		runner().run((context) -> {
+			JdbcTrackedRunStore store = context.getBean(JdbcTrackedRunStore.class);
+			store.insert(new RunSlug("gone"), "import:gone", "worker-task nightly-berlin");
+			wireMock.stubFor(get(urlPathEqualTo("/api/v2/worker-runs/gone")).willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"code\":70001,\"message\":\"run not found\",\"request_id\":\"r\"}")));
+			TrackedRunProcessor processor = context.getBean(TrackedRunProcessor.class);
+			assertThat(processor.reconcile().block(BLOCK)).isOne();
+			TrackedRuns trackedRuns = context.getBean(TrackedRuns.class);
+			assertThat(trackedRuns.count(TrackedRunState.FAILED_TO_HANDLE)).isOne();
+			assertThat(trackedRuns.failedToHandle()).singleElement()
+				.satisfies((record) -> assertThat(record.runSlug()).isEqualTo(new RunSlug("gone")));
+			assertThat(this.handler.runs).isEmpty();
+			this.clock.advance(Duration.ofHours(1));
+			assertThat(processor.reconcile().block(BLOCK)).isZero();
+			wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/worker-runs/gone")));
+		});
 	}
 
 	@Test
