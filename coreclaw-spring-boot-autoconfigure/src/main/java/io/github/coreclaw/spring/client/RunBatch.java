@@ -155,7 +155,10 @@ final class RunBatch {
 				.concatMap(this::start)
 				.flatMap((item) -> {
 					if (item.failure() != null) {
-						return Mono.just(item);
+						// A run that exists although its start failed (it could not be recorded for
+						// tracking) keeps its slot until it ends.
+						return (item.runSlug() != null)
+								? Flux.concat(Mono.just(item), releaseWhenEnded(item.runSlug())) : Mono.just(item);
 					}
 					Flux<BatchOutcome> follow = follow(item.index(), item.runSlug());
 					return await ? follow : Flux.concat(Mono.just(item), follow.ignoreElements());
@@ -213,6 +216,14 @@ final class RunBatch {
 		}
 
 		private Mono<BatchOutcome> refused(int index, Throwable failure) {
+			RunSlug created = (failure instanceof CoreClawException ex) ? ex.getRunSlug() : null;
+			if (created != null) {
+				synchronized (this) {
+					this.running.add(created);
+					this.started++;
+				}
+				return Mono.just(new BatchOutcome(index, created, null, null, failure));
+			}
 			releaseSlot(null);
 			ApiErrorMapper.Kind kind = (failure instanceof CoreClawApiException api)
 					? ApiErrorMapper.classify(api.getHttpStatus(), api.getCode()) : null;
@@ -284,12 +295,15 @@ final class RunBatch {
 					}
 					// The wait timed out, not the run: it keeps its slot until it ends at CoreClaw, so that
 					// no more than max-running of the batch's runs are ever running.
-					return Flux.concat(Mono.just(failed), RunBatch.this.runs.awaitCompletion(slug)
-						.onErrorResume((stillNot) -> Mono.empty())
-						.doFinally((signal) -> releaseSlot(slug))
-						.ignoreElement()
-						.then(Mono.<BatchOutcome>empty()));
+					return Flux.concat(Mono.just(failed), releaseWhenEnded(slug));
 				});
+		}
+
+		private Mono<BatchOutcome> releaseWhenEnded(RunSlug slug) {
+			return RunBatch.this.runs.awaitCompletion(slug)
+				.onErrorResume((stillNot) -> Mono.empty())
+				.doFinally((signal) -> releaseSlot(slug))
+				.then(Mono.empty());
 		}
 
 		private @Nullable Throwable failureOf(WorkerRun run) {

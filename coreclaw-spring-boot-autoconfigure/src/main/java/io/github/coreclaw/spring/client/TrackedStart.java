@@ -33,11 +33,13 @@ final class TrackedStart {
 			return start;
 		}
 		RunTracker tracker = check(client, options);
-		return start.flatMap((run) -> Mono.defer(() -> tracker.record(run, label, startedBy))
-			.onErrorMap((ex) -> new CoreClawException("Run " + run + " (" + startedBy + ") was started, but could not "
-					+ "be recorded for tracking under label \"" + label + "\": it will not be handed to the tracked-run "
-					+ "handlers; record it again or handle it yourself", ex))
-			.thenReturn(run));
+		return start.flatMap((run) -> Mono.defer(() -> tracker.record(run, label, startedBy)).onErrorMap((ex) -> {
+			CoreClawException notRecorded = new CoreClawException("Run " + run + " (" + startedBy + ") was started, "
+					+ "but could not be recorded for tracking under label \"" + label + "\": it will not be handed to "
+					+ "the tracked-run handlers; record it again or handle it yourself", ex);
+			notRecorded.setRunSlug(run);
+			return notRecorded;
+		}).thenReturn(run));
 	}
 
 	/**

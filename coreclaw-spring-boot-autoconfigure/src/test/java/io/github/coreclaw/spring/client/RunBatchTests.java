@@ -282,6 +282,42 @@ class RunBatchTests {
 	}
 
 	@Test
+	void aRunStartedButNotRecordedForTrackingIsNamedByItsOutcomeAndKeepsItsSlotUntilItEnds() {
+		FakeAccount account = new FakeAccount(TEN_SECONDS);
+		RunTracker failsFirst = (run, label, startedBy) -> startedBy.endsWith("task-0")
+				? Mono.error(new IllegalStateException("database down")) : Mono.empty();
+		try (CoreClawClient client = CoreClawClient
+			.builder(CoreClawClientSettings.of("k-batch").withBaseUrl(URI.create("http://localhost:9")))
+			.connector(new InMemoryConnector(account))
+			.polling(EVERY_SECOND)
+			.runTracker(failsFirst)
+			.build()) {
+			BatchOptions options = BatchOptions.builder()
+				.maxRunning(1)
+				.runOptions(RunOptions.builder().track("import:berlin").build())
+				.build();
+			StepVerifier.withVirtualTime(() -> client.workerTasks().runBatch(tasks("task", 2), options))
+				.thenAwait(Duration.ofSeconds(1))
+				.assertNext((outcome) -> {
+					assertThat(outcome.index()).isZero();
+					assertThat(outcome.runSlug()).isNotNull();
+					assertThat(outcome.failure()).isInstanceOf(CoreClawException.class)
+						.hasMessageStartingWith("Run " + outcome.runSlug() + " (worker-task task-0) was started, but "
+								+ "could not be recorded for tracking under label \"import:berlin\"");
+					assertThat(((CoreClawException) outcome.failure()).getRunSlug()).isEqualTo(outcome.runSlug());
+				})
+				// The first run runs at CoreClaw: the second item waits for its slot.
+				.thenAwait(Duration.ofSeconds(5))
+				.then(() -> assertThat(account.startRequests()).isOne())
+				.thenAwait(Duration.ofSeconds(30))
+				.expectNextMatches((outcome) -> outcome.index() == 1 && outcome.verdict() == RunVerdict.PASS)
+				.verifyComplete();
+		}
+		assertThat(account.startRequests()).isEqualTo(2);
+		assertThat(account.maxRunning()).isOne();
+	}
+
+	@Test
 	void aBatchWhoseRunOptionsTrackRunsIsRefusedWithoutATrackerAndNothingIsSent() {
 		FakeAccount account = new FakeAccount(TEN_SECONDS);
 		try (CoreClawClient client = client(account)) {
