@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
 import io.github.coreclaw.spring.callback.CoreClawRunCallbackEvent;
 import io.github.coreclaw.spring.client.CoreClawStubs;
@@ -47,10 +46,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.github.coreclaw.spring.client.CoreClawStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,13 +89,7 @@ class CoreClawWebMvcCallbackIntegrationTests {
 	@Test
 	void aCallbackIsAcknowledgedPublishedAndEndsAWaitingAwaitCompletionEarly() throws IOException {
 		String detail = "/api/v2/worker-runs/" + RUN;
-		wireMock.stubFor(get(urlEqualTo(detail)).inScenario("run")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(json(200, "{\"code\":0,\"data\":{\"slug\":\"" + RUN + "\",\"status\":\"running\"}}"))
-			.willSetStateTo("done"));
-		wireMock.stubFor(get(urlEqualTo(detail)).inScenario("run")
-			.whenScenarioStateIs("done")
-			.willReturn(json(200, "{\"code\":0,\"data\":{\"slug\":\"" + RUN + "\",\"status\":\"succeeded\"}}")));
+		CoreClawStubs.stubRunningThenSucceeded(wireMock, RUN);
 		List<WorkerRun> done = new CopyOnWriteArrayList<>();
 		Disposable waiting = context.getBean(WorkerRunOperations.class)
 			.awaitCompletion(new RunSlug(RUN), Duration.ofMinutes(1))

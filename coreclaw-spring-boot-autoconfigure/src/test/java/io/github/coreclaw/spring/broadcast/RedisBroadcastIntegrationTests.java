@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
 import io.github.coreclaw.spring.client.CoreClawStubs;
@@ -50,9 +49,6 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.github.coreclaw.spring.client.CoreClawStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -141,13 +137,7 @@ class RedisBroadcastIntegrationTests {
 		// A run of its own, so that other tests on the same Redis cannot wake this one.
 		String run = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
 		String detail = "/api/v2/worker-runs/" + run;
-		wireMock.stubFor(get(urlEqualTo(detail)).inScenario("run")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(json(200, "{\"code\":0,\"data\":{\"slug\":\"" + run + "\",\"status\":\"running\"}}"))
-			.willSetStateTo("done"));
-		wireMock.stubFor(get(urlEqualTo(detail)).inScenario("run")
-			.whenScenarioStateIs("done")
-			.willReturn(json(200, "{\"code\":0,\"data\":{\"slug\":\"" + run + "\",\"status\":\"succeeded\"}}")));
+		CoreClawStubs.stubRunningThenSucceeded(wireMock, run);
 		List<WorkerRun> done = new CopyOnWriteArrayList<>();
 		Disposable waiting = instanceB.getBean(WorkerRunOperations.class)
 			.awaitCompletion(new RunSlug(run), Duration.ofMinutes(1))

@@ -16,7 +16,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
@@ -56,6 +58,20 @@ public final class CoreClawStubs {
 				.willSetStateTo(next));
 			state = next;
 		}
+	}
+
+	/**
+	 * Stub a run's detail to answer {@code running} once, then {@code succeeded} from then on.
+	 */
+	public static void stubRunningThenSucceeded(WireMockExtension wireMock, String run) {
+		String detail = "/api/v2/worker-runs/" + run;
+		wireMock.stubFor(get(urlEqualTo(detail)).inScenario("run")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"slug\":\"" + run + "\",\"status\":\"running\"}}"))
+			.willSetStateTo("done"));
+		wireMock.stubFor(get(urlEqualTo(detail)).inScenario("run")
+			.whenScenarioStateIs("done")
+			.willReturn(json(200, "{\"code\":0,\"data\":{\"slug\":\"" + run + "\",\"status\":\"succeeded\"}}")));
 	}
 
 	/**
