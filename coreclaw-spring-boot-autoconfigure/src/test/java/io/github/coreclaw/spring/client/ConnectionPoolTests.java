@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +22,7 @@ import reactor.netty.http.server.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The client's own connection pool under a fan-out: guards the performance goal of many runs in
@@ -103,19 +103,25 @@ class ConnectionPoolTests {
 	@Test
 	void aBoundedQueueRefusesTheOverflowWithoutSendingIt() {
 		try (CoreClawClient client = client(CoreClawPoolSettings.defaults().withLimits(1, 1, Duration.ofSeconds(5)))) {
-			// The connection is open and idle first: otherwise the first call waits for it as a pending
-			// acquire too, and whether the second is refused depends on how fast the connection opens.
-			client.workerTasks().runAsync("warm-up").block(Duration.ofSeconds(5));
-			this.received.set(0);
-			List<Object> outcomes = Flux.fromStream(IntStream.range(0, 3).boxed())
-				.flatMap((i) -> client.workerTasks().runAsync("task-" + i).<Object>map((slug) -> slug)
-					.onErrorResume(CoreClawConnectionException.class, Mono::just), 3)
+			// The first call holds the only connection (the stub answers it after 2 s) once CoreClaw
+			// has received it; only then come two more: one waits in the queue of 1, one is refused.
+			// Waiting for the first to arrive keeps a connection still being released (or opened)
+			// from making a second one wait too.
+			Mono<Object> first = outcome(client, "held").cache();
+			first.subscribe();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.received.get() == 1);
+			List<Object> outcomes = Flux.merge(first, outcome(client, "task-1"), outcome(client, "task-2"))
 				.collectList()
 				.block(Duration.ofSeconds(10));
 			assertThat(outcomes).filteredOn(CoreClawConnectionException.class::isInstance).hasSize(1)
 				.allSatisfy((ex) -> assertThat(((CoreClawConnectionException) ex).isRequestSent()).isFalse());
 		}
 		assertThat(this.received).hasValue(2);
+	}
+
+	private static Mono<Object> outcome(CoreClawClient client, String taskId) {
+		return client.workerTasks().runAsync(taskId).<Object>map((slug) -> slug)
+			.onErrorResume(CoreClawConnectionException.class, Mono::just);
 	}
 
 	@Test
