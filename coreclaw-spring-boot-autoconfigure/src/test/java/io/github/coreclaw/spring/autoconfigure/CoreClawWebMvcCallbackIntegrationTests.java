@@ -6,16 +6,12 @@
 package io.github.coreclaw.spring.autoconfigure;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.coreclaw.spring.autoconfigure.CallbackPosts.Answer;
 import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
 import io.github.coreclaw.spring.callback.CoreClawRunCallbackEvent;
 import io.github.coreclaw.spring.client.CoreClawStubs;
@@ -37,7 +33,6 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -126,39 +121,8 @@ class CoreClawWebMvcCallbackIntegrationTests {
 		assertThat(context.getBean(CallbackEvents.class).events).isEmpty();
 	}
 
-	/**
-	 * Post a body to the application, announcing its length or sending it in chunks.
-	 */
 	private static Answer post(String path, String body, boolean chunked) throws IOException {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path)
-			.toURL()
-			.openConnection();
-		try {
-			connection.setRequestMethod("POST");
-			connection.setDoOutput(true);
-			connection.setRequestProperty("Content-Type", "application/json");
-			if (chunked) {
-				connection.setChunkedStreamingMode(4096);
-			}
-			else {
-				connection.setFixedLengthStreamingMode(bytes.length);
-			}
-			try (OutputStream out = connection.getOutputStream()) {
-				out.write(bytes);
-			}
-			int status = connection.getResponseCode();
-			try (InputStream in = (status >= 400) ? connection.getErrorStream() : connection.getInputStream()) {
-				return new Answer(status, (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "");
-			}
-		}
-		finally {
-			connection.disconnect();
-		}
-	}
-
-	record Answer(int status, String body) {
+		return CallbackPosts.post(context, path, body, chunked);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,10 +6,6 @@
 package io.github.coreclaw.spring.broadcast;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.coreclaw.spring.callback.CallbackReceiverContractTests;
+import io.github.coreclaw.spring.autoconfigure.CallbackPosts;
 import io.github.coreclaw.spring.client.CoreClawStubs;
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.RunStatus;
@@ -42,7 +39,6 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -169,24 +165,7 @@ class RedisBroadcastIntegrationTests {
 	}
 
 	private static int postToInstanceA(String path, String body) throws IOException {
-		int port = ((WebServerApplicationContext) instanceA).getWebServer().getPort();
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path)
-			.toURL()
-			.openConnection();
-		try {
-			connection.setRequestMethod("POST");
-			connection.setDoOutput(true);
-			connection.setRequestProperty("Content-Type", "application/json");
-			connection.setFixedLengthStreamingMode(bytes.length);
-			try (OutputStream out = connection.getOutputStream()) {
-				out.write(bytes);
-			}
-			return connection.getResponseCode();
-		}
-		finally {
-			connection.disconnect();
-		}
+		return CallbackPosts.post(instanceA, path, body, false).status();
 	}
 
 	@Configuration(proxyBeanMethods = false)

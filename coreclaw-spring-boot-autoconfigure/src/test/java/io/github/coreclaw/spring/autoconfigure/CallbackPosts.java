@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 the CoreClaw Spring Boot starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.github.coreclaw.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * POSTs JSON to an application's own web server, as CoreClaw does to the callback receiver.
+ */
+public final class CallbackPosts {
+
+	private CallbackPosts() {
+	}
+
+	/**
+	 * Post a JSON body to the application, announcing its length or sending it in chunks.
+	 * @param context the application, a web server application context
+	 * @param path the path, such as {@code /coreclaw/callback/<secret>}
+	 * @param body the JSON body
+	 * @param chunked whether to send it in chunks rather than announce its length
+	 * @return the status and body of the answer
+	 */
+	public static Answer post(ApplicationContext context, String path, String body, boolean chunked)
+			throws IOException {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path)
+			.toURL()
+			.openConnection();
+		try {
+			connection.setRequestMethod("POST");
+			connection.setDoOutput(true);
+			connection.setRequestProperty("Content-Type", "application/json");
+			if (chunked) {
+				connection.setChunkedStreamingMode(4096);
+			}
+			else {
+				connection.setFixedLengthStreamingMode(bytes.length);
+			}
+			try (OutputStream out = connection.getOutputStream()) {
+				out.write(bytes);
+			}
+			int status = connection.getResponseCode();
+			try (InputStream in = (status >= 400) ? connection.getErrorStream() : connection.getInputStream()) {
+				return new Answer(status, (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "");
+			}
+		}
+		finally {
+			connection.disconnect();
+		}
+	}
+
+	/**
+	 * What the application answered.
+	 * @param status the HTTP status
+	 * @param body the body, empty when there was none
+	 */
+	public record Answer(int status, String body) {
+	}
+
+}
