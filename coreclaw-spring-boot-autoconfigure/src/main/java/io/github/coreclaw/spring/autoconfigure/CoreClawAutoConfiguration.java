@@ -5,7 +5,6 @@
 
 package io.github.coreclaw.spring.autoconfigure;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,10 +132,11 @@ public final class CoreClawAutoConfiguration {
 		}
 		jsonMapper.ifAvailable(builder::rowMapper);
 		builder.polling(CoreClawClientSettingsMapper.mapPolling(properties.getPolling()));
-		URI receiverUrl = CoreClawClientSettingsMapper.callbackReceiverUrl(properties.getCallback(),
+		String receiverUrl = CoreClawClientSettingsMapper.callbackReceiverUrl(properties.getCallback(),
 				properties.isAllowInsecureHttp());
 		if (receiverUrl != null) {
-			builder.callbackReceiverUrl(receiverUrl);
+			builder.callbackReceiverUrl(receiverUrl,
+					CoreClawClientSettingsMapper.mapCallbackTokens(properties.getCallback()));
 		}
 		Integer batchMaxRunning = properties.getBatch().getMaxRunning();
 		if (batchMaxRunning != null && batchMaxRunning < 1) {

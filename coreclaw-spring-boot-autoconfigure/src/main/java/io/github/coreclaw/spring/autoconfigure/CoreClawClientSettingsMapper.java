@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.coreclaw.spring.callback.CoreClawCallbackReceiver;
+import io.github.coreclaw.spring.client.CallbackTokens;
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.CoreClawPollingSettings;
 import io.github.coreclaw.spring.client.CoreClawPoolSettings;
@@ -164,10 +165,20 @@ final class CoreClawClientSettingsMapper {
 	 */
 	static CoreClawCallbackReceiver mapReceiver(CoreClawProperties.Callback callback,
 			ApplicationEventPublisher publisher, Consumer<RunSlug> runChanged) {
-		String secret = checkCallback(callback);
+		CallbackTokens tokens = mapCallbackTokens(callback);
 		return settings("coreclaw.callback.", CoreClawCallbackReceiver.class,
-				() -> new CoreClawCallbackReceiver(secret, callback.getDedupeWindow(), callback.getDedupeMaxKeys(),
+				() -> new CoreClawCallbackReceiver(tokens, callback.getDedupeWindow(), callback.getDedupeMaxKeys(),
 						publisher, runChanged));
+	}
+
+	/**
+	 * The tokens of the callback receiver: minted for each run that asks for it, accepted by
+	 * the receiver.
+	 */
+	static CallbackTokens mapCallbackTokens(CoreClawProperties.Callback callback) {
+		String secret = checkCallback(callback);
+		return settings("coreclaw.callback.", CallbackTokens.class,
+				() -> new CallbackTokens(secret, callback.getTokenValidity()));
 	}
 
 	/**
@@ -195,14 +206,14 @@ final class CoreClawClientSettingsMapper {
 	}
 
 	/**
-	 * The URL CoreClaw can post callbacks to, or {@code null} if the receiver is off or has no
-	 * public base URL.
+	 * The URL CoreClaw can post callbacks to, holding {@code {secret}} where each run's token
+	 * goes, or {@code null} if the receiver is off or has no public base URL.
 	 */
-	static @Nullable URI callbackReceiverUrl(CoreClawProperties.Callback callback, boolean allowInsecureHttp) {
+	static @Nullable String callbackReceiverUrl(CoreClawProperties.Callback callback, boolean allowInsecureHttp) {
 		if (!callback.isEnabled()) {
 			return null;
 		}
-		String secret = checkCallback(callback);
+		checkCallback(callback);
 		URI base = callback.getPublicBaseUrl();
 		if (base == null) {
 			return null;
@@ -214,10 +225,10 @@ final class CoreClawClientSettingsMapper {
 			throw InvalidCoreClawConfigurationException.invalid("coreclaw.callback.public-base-url",
 					"the URL at which CoreClaw reaches this application, such as https://app.example.com", problem);
 		}
-		checkSecure("coreclaw.callback.public-base-url", base, allowInsecureHttp, "the callback secret");
+		checkSecure("coreclaw.callback.public-base-url", base, allowInsecureHttp, "the callback tokens");
 		String text = base.toString();
 		String root = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-		return URI.create(root + callback.getPath().replace("{secret}", secret));
+		return root + callback.getPath();
 	}
 
 	/**

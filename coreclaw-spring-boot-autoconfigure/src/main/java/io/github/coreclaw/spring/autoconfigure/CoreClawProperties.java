@@ -68,7 +68,7 @@ public class CoreClawProperties {
 	private int defaultResultLimit = CoreClawClientSettings.DEFAULT_RESULT_LIMIT;
 
 	/**
-	 * Whether plain http to a host other than loopback is allowed for the base URL, which sends the API key in clear, and for the callback public base URL, which sends the callback secret in clear.
+	 * Whether plain http to a host other than loopback is allowed for the base URL, which sends the API key in clear, and for the callback public base URL, which sends the callback tokens in clear.
 	 */
 	private boolean allowInsecureHttp;
 
@@ -440,14 +440,19 @@ public class CoreClawProperties {
 		private boolean enabled;
 
 		/**
-		 * Path of the callback endpoint; its {secret} segment must match the secret.
+		 * Path of the callback endpoint; its {secret} segment takes each run's callback token, signed with the secret (never the secret itself).
 		 */
 		private String path = "/coreclaw/callback/{secret}";
 
 		/**
-		 * Secret path segment that authenticates callbacks, at least 16 letters, digits, '_', '~', '.' or '-'.
+		 * Secret that signs the token in each run's callback URL, at least 16 letters, digits, '_', '~', '.' or '-'; the same on every instance.
 		 */
 		private @Nullable String secret;
+
+		/**
+		 * How long the receiver accepts a run's callback token after the run was started; callbacks that come later are refused, and awaiting or reconciling reads the run instead.
+		 */
+		private Duration tokenValidity = Duration.ofDays(7);
 
 		/**
 		 * How long a run and status pair is remembered so that repeated notifications are acknowledged but not published again.
@@ -494,6 +499,14 @@ public class CoreClawProperties {
 
 		public void setDedupeWindow(Duration dedupeWindow) {
 			this.dedupeWindow = dedupeWindow;
+		}
+
+		public Duration getTokenValidity() {
+			return this.tokenValidity;
+		}
+
+		public void setTokenValidity(Duration tokenValidity) {
+			this.tokenValidity = tokenValidity;
 		}
 
 		public int getDedupeMaxKeys() {

@@ -5,8 +5,6 @@
 
 package io.github.coreclaw.spring.callback;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import io.github.coreclaw.spring.client.CallbackTokens;
 import io.github.coreclaw.spring.client.CoreClawValues;
 import io.github.coreclaw.spring.client.InvalidSettingException;
 import io.github.coreclaw.spring.client.RunSlug;
@@ -29,8 +28,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 
 /**
- * Receiver of CoreClaw's run status callbacks, whatever the web stack: checks the secret in
- * constant time, reads the JSON payload, drops repeats within the dedupe window, wakes the
+ * Receiver of CoreClaw's run status callbacks, whatever the web stack: checks the token in the
+ * path ({@link CallbackTokens}, signed with the callback secret), reads the JSON payload, drops repeats within the dedupe window, wakes the
  * calls waiting for the run and publishes a {@link CoreClawRunCallbackEvent} off the request
  * thread.
  * <p>
@@ -61,11 +60,14 @@ public final class CoreClawCallbackReceiver {
 	/** Largest callback body accepted; CoreClaw's payload is a few hundred bytes. */
 	public static final int MAX_BODY_BYTES = 64 * 1024;
 
-	/** Name of the path variable holding the secret. */
+	/**
+	 * Name of the path variable holding the callback token: a token signed with the secret
+	 * ({@link CallbackTokens}), never the secret itself.
+	 */
 	public static final String SECRET_VARIABLE = "secret";
 
 	/** Fewest characters of a secret. */
-	public static final int MIN_SECRET_LENGTH = 16;
+	public static final int MIN_SECRET_LENGTH = CallbackTokens.MIN_SECRET_LENGTH;
 
 	/** Most (run, status) pairs remembered at once unless told otherwise. */
 	public static final int DEFAULT_DEDUPE_MAX_KEYS = 100_000;
@@ -76,7 +78,7 @@ public final class CoreClawCallbackReceiver {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	private final byte[] secret;
+	private final CallbackTokens tokens;
 
 	private final ApplicationEventPublisher publisher;
 
@@ -89,7 +91,8 @@ public final class CoreClawCallbackReceiver {
 	/**
 	 * Create a receiver that remembers at most {@value #DEFAULT_DEDUPE_MAX_KEYS} (run, status)
 	 * pairs.
-	 * @param secret the secret the callback path must carry (see {@link #checkSecret})
+	 * @param secret the secret that signs the tokens the callback path must carry, accepted for
+	 * {@link CallbackTokens#DEFAULT_VALIDITY} (see {@link #checkSecret})
 	 * @param dedupeWindow how long a (run, status) pair is remembered to drop repeats
 	 * @param publisher where events are published
 	 * @param runChanged told of each new callback that names a run slug, so that waiting calls
@@ -98,35 +101,40 @@ public final class CoreClawCallbackReceiver {
 	 */
 	public CoreClawCallbackReceiver(String secret, Duration dedupeWindow, ApplicationEventPublisher publisher,
 			Consumer<RunSlug> runChanged) {
-		this(secret, dedupeWindow, DEFAULT_DEDUPE_MAX_KEYS, publisher, runChanged);
+		this(new CallbackTokens(secret, CallbackTokens.DEFAULT_VALIDITY), dedupeWindow, DEFAULT_DEDUPE_MAX_KEYS,
+				publisher, runChanged);
 	}
 
 	/**
 	 * Create a receiver.
-	 * @param secret the secret the callback path must carry (see {@link #checkSecret})
+	 * @param tokens the tokens the callback path must carry: those that the client's
+	 * {@code callbackToReceiver()} runs send
 	 * @param dedupeWindow how long a (run, status) pair is remembered to drop repeats
 	 * @param dedupeMaxKeys most (run, status) pairs remembered at once; beyond it the oldest are
 	 * forgotten before their window ends
 	 * @param publisher where events are published
 	 * @param runChanged told of each new callback that names a run slug, so that waiting calls
 	 * re-read the run (for example {@code coreClawClient::runChanged})
-	 * @throws InvalidSettingException naming {@code secret}, {@code dedupeWindow} or
-	 * {@code dedupeMaxKeys} if one is wrong
+	 * @throws InvalidSettingException naming {@code dedupeWindow} or {@code dedupeMaxKeys} if one
+	 * is wrong
 	 * @since 0.1.0
 	 */
-	public CoreClawCallbackReceiver(String secret, Duration dedupeWindow, int dedupeMaxKeys,
+	public CoreClawCallbackReceiver(CallbackTokens tokens, Duration dedupeWindow, int dedupeMaxKeys,
 			ApplicationEventPublisher publisher, Consumer<RunSlug> runChanged) {
-		this(secret, dedupeWindow, dedupeMaxKeys, publisher, runChanged,
+		this(tokens, dedupeWindow, dedupeMaxKeys, publisher, runChanged,
 				(task) -> Schedulers.boundedElastic().schedule(task), System::nanoTime);
 	}
 
 	/**
 	 * Create a receiver that publishes on the given executor and reads the given clock.
 	 */
-	CoreClawCallbackReceiver(String secret, Duration dedupeWindow, int dedupeMaxKeys,
+	CoreClawCallbackReceiver(CallbackTokens tokens, Duration dedupeWindow, int dedupeMaxKeys,
 			ApplicationEventPublisher publisher, Consumer<RunSlug> runChanged, Executor publishing,
 			LongSupplier nanoTime) {
-		this.secret = checkSecret(secret).getBytes(StandardCharsets.UTF_8);
+		if (tokens == null) {
+			throw new IllegalArgumentException("tokens must not be null");
+		}
+		this.tokens = tokens;
 		if (dedupeWindow == null || dedupeWindow.isZero() || dedupeWindow.isNegative()) {
 			throw new InvalidSettingException("dedupeWindow", "a positive duration",
 					(dedupeWindow != null) ? "was " + CoreClawValues.formatDuration(dedupeWindow) : "is not set");
@@ -151,28 +159,17 @@ public final class CoreClawCallbackReceiver {
 	 * @throws InvalidSettingException naming {@code secret}, without echoing it, if it is not
 	 */
 	public static String checkSecret(@Nullable String secret) {
-		String requirement = "at least " + MIN_SECRET_LENGTH + " letters, digits, '_', '~', '.' or '-' (for "
-				+ "example the output of 'openssl rand -hex 24')";
-		if (secret == null || secret.isBlank()) {
-			throw new InvalidSettingException("secret", requirement, "is not set");
-		}
-		if (secret.length() < MIN_SECRET_LENGTH) {
-			throw new InvalidSettingException("secret", requirement, "it has only " + secret.length() + " characters");
-		}
-		if (!CoreClawValues.isSlug(secret)) {
-			throw new InvalidSettingException("secret", requirement,
-					"it has characters that do not belong in a URL path segment");
-		}
-		return secret;
+		return CallbackTokens.checkSecret(secret);
 	}
 
 	/**
-	 * Whether the secret a request carries is this receiver's, compared in constant time.
+	 * Whether the token a request carries was signed with this receiver's secret and is still
+	 * valid.
 	 * @param given the path segment of the request, {@code null} if there was none
-	 * @return whether it matches
+	 * @return whether to accept the request
 	 */
-	boolean isSecret(@Nullable String given) {
-		return MessageDigest.isEqual(this.secret, (given != null) ? given.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+	boolean accepts(@Nullable String given) {
+		return this.tokens.accepts(given);
 	}
 
 	/**
@@ -250,9 +247,6 @@ public final class CoreClawCallbackReceiver {
 		return (value.length() > PRINTED_LENGTH) ? result.append("...").toString() : result.toString();
 	}
 
-	/**
-	 * Whether a character may stand in a secret: one that a URL path segment holds as it is.
-	 */
 	/**
 	 * Read a callback but for its status: {@code null} if it names no run.
 	 */

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * its length, and leaves the rest to a {@link CoreClawCallbackReceiver}; route it with a
  * {@code POST} predicate on a path that holds the
  * {@value CoreClawCallbackReceiver#SECRET_VARIABLE} variable, and with {@link #secretPredicate()},
- * so that a request with a wrong secret is not routed at all and the application answers it as
+ * so that a request without a valid token is not routed at all and the application answers it as
  * any path it does not map:
  * {@code RouterFunctions.route(RequestPredicates.POST(path).and(handler.secretPredicate()), handler)}.
  *
@@ -43,8 +43,9 @@ public final class CoreClawServletCallbackHandler implements HandlerFunction<Ser
 
 	/**
 	 * A predicate that matches only the requests whose
-	 * {@value CoreClawCallbackReceiver#SECRET_VARIABLE} path variable is the receiver's secret,
-	 * compared in constant time; combine it after the path predicate that extracts the variable.
+	 * {@value CoreClawCallbackReceiver#SECRET_VARIABLE} path variable is a valid token signed with
+	 * the receiver's secret, its signature compared in constant time; combine it after the path
+	 * predicate that extracts the variable.
 	 * @return the predicate
 	 * @since 0.1.0
 	 */
@@ -54,13 +55,14 @@ public final class CoreClawServletCallbackHandler implements HandlerFunction<Ser
 
 			@Override
 			public boolean test(ServerRequest request) {
-				return receiver.isSecret(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE));
+				return receiver.accepts(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE));
 			}
 
 			@Override
 			public String toString() {
 				// What Actuator's mappings endpoint shows, never the secret
-				return "{" + CoreClawCallbackReceiver.SECRET_VARIABLE + "} is the callback secret";
+				return "{" + CoreClawCallbackReceiver.SECRET_VARIABLE
+						+ "} is a callback token signed with the callback secret";
 			}
 
 		};
@@ -68,7 +70,7 @@ public final class CoreClawServletCallbackHandler implements HandlerFunction<Ser
 
 	@Override
 	public ServerResponse handle(ServerRequest request) throws IOException {
-		if (!this.receiver.isSecret(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE))) {
+		if (!this.receiver.accepts(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE))) {
 			// Reached only when routed without secretPredicate(): not found, as Spring MVC reports it.
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}

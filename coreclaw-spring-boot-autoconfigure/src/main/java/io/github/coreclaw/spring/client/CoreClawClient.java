@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import io.github.coreclaw.spring.client.internal.EnvelopeCodec;
 import io.github.coreclaw.spring.client.internal.RetryPolicy;
@@ -54,6 +55,9 @@ public final class CoreClawClient implements AutoCloseable {
 	/** Name of the Resilience4j {@link Retry} instance the client uses. */
 	public static final String RETRY_NAME = "coreclaw";
 
+	/** Where a callback receiver URL template takes each run's token. */
+	private static final String TOKEN_PLACEHOLDER = "{secret}";
+
 	private final CoreClawClientSettings settings;
 
 	private final Transport transport;
@@ -70,7 +74,7 @@ public final class CoreClawClient implements AutoCloseable {
 
 	private final CoreClawPollingSettings pollingSettings;
 
-	private final @Nullable URI callbackReceiverUrl;
+	private final @Nullable Supplier<URI> callbackReceiverUrl;
 
 	private final @Nullable Integer batchMaxRunning;
 	private final @Nullable RunTracker runTracker;
@@ -264,7 +268,11 @@ public final class CoreClawClient implements AutoCloseable {
 		return this.pollingSettings;
 	}
 
-	@Nullable URI callbackReceiverUrl() {
+	/**
+	 * The callback receiver's URL for one more run: with a fresh token when the receiver signs
+	 * them, {@code null} if the application has no receiver.
+	 */
+	@Nullable Supplier<URI> callbackReceiverUrl() {
 		return this.callbackReceiverUrl;
 	}
 
@@ -323,7 +331,7 @@ public final class CoreClawClient implements AutoCloseable {
 
 		private @Nullable CoreClawPoolSettings poolSettings;
 
-		private @Nullable URI callbackReceiverUrl;
+		private @Nullable Supplier<URI> callbackReceiverUrl;
 
 		private @Nullable RunTracker runTracker;
 
@@ -460,7 +468,47 @@ public final class CoreClawClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder callbackReceiverUrl(URI callbackReceiverUrl) {
-			this.callbackReceiverUrl = callbackReceiverUrl;
+			if (callbackReceiverUrl == null) {
+				throw new IllegalArgumentException("callbackReceiverUrl must not be null");
+			}
+			this.callbackReceiverUrl = () -> callbackReceiverUrl;
+			return this;
+		}
+
+		/**
+		 * The public URL of the application's callback receiver, used by
+		 * {@link RunOptions.Builder#callbackToReceiver()}, with a fresh token in place of
+		 * {@code {secret}} for each run, so that the secret itself is in no URL.
+		 * @param urlTemplate the URL CoreClaw can post callbacks to, holding {@code {secret}}
+		 * once, such as {@code https://app.example.com/coreclaw/callback/{secret}}
+		 * @param tokens the tokens that the application's receiver accepts
+		 * @return this builder
+		 * @throws IllegalArgumentException if the template does not hold {@code {secret}} once or
+		 * is not an absolute http(s) URL
+		 * @since 0.1.0
+		 */
+		public Builder callbackReceiverUrl(String urlTemplate, CallbackTokens tokens) {
+			if (urlTemplate == null || tokens == null) {
+				throw new IllegalArgumentException("urlTemplate and tokens must not be null");
+			}
+			int at = urlTemplate.indexOf(TOKEN_PLACEHOLDER);
+			if (at < 0 || urlTemplate.indexOf(TOKEN_PLACEHOLDER, at + 1) >= 0) {
+				throw new IllegalArgumentException("urlTemplate must hold " + TOKEN_PLACEHOLDER + " once, where "
+						+ "each run's callback token goes");
+			}
+			String prefix = urlTemplate.substring(0, at);
+			String suffix = urlTemplate.substring(at + TOKEN_PLACEHOLDER.length());
+			String problem;
+			try {
+				problem = CoreClawValues.absoluteHttpProblem(URI.create(prefix + "t" + suffix));
+			}
+			catch (IllegalArgumentException ex) {
+				problem = "it is not a valid URL";
+			}
+			if (problem != null) {
+				throw new IllegalArgumentException("urlTemplate must be an absolute http or https URL, but " + problem);
+			}
+			this.callbackReceiverUrl = () -> URI.create(prefix + tokens.mint() + suffix);
 			return this;
 		}
 

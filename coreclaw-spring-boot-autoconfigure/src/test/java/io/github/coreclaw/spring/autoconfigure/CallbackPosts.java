@@ -12,6 +12,8 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import io.github.coreclaw.spring.client.CallbackTokens;
+
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 
@@ -24,9 +26,19 @@ public final class CallbackPosts {
 	}
 
 	/**
+	 * The default callback path with a fresh token signed with a secret, as the client puts it
+	 * in the callback URL of a run started with {@code callbackToReceiver()}.
+	 * @param secret the receiver's secret
+	 * @return the path
+	 */
+	public static String callbackPath(String secret) {
+		return "/coreclaw/callback/" + new CallbackTokens(secret, CallbackTokens.DEFAULT_VALIDITY).mint();
+	}
+
+	/**
 	 * Post a JSON body to the application, announcing its length or sending it in chunks.
 	 * @param context the application, a web server application context
-	 * @param path the path, such as {@code /coreclaw/callback/<secret>}
+	 * @param path the path, such as {@code /coreclaw/callback/<token>}
 	 * @param body the JSON body
 	 * @param chunked whether to send it in chunks rather than announce its length
 	 * @return the status and body of the answer

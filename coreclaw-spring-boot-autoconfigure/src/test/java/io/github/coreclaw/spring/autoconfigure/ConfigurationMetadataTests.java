@@ -47,7 +47,8 @@ class ConfigurationMetadataTests {
 				"coreclaw.polling.max-interval", "coreclaw.polling.multiplier", "coreclaw.polling.jitter",
 				"coreclaw.polling.aborting-grace", "coreclaw.polling.abort-on-timeout", "coreclaw.polling.default-timeout",
 				"coreclaw.callback.enabled",
-				"coreclaw.callback.path", "coreclaw.callback.secret", "coreclaw.callback.dedupe-window",
+				"coreclaw.callback.path", "coreclaw.callback.secret", "coreclaw.callback.token-validity",
+				"coreclaw.callback.dedupe-window",
 				"coreclaw.callback.dedupe-max-keys",
 				"coreclaw.callback.public-base-url", "coreclaw.pool.max-connections", "coreclaw.pool.max-pending-acquires",
 				"coreclaw.pool.pending-acquire-timeout", "coreclaw.pool.max-idle-time", "coreclaw.pool.max-life-time",
@@ -90,6 +91,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("coreclaw.pool.max-pending-acquires").get("defaultValue").asInt()).isEqualTo(-1);
 		assertThat(properties.get("coreclaw.pool.pending-acquire-timeout").get("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("coreclaw.callback.dedupe-window").get("defaultValue").asString()).isEqualTo("10m");
+		assertThat(properties.get("coreclaw.callback.token-validity").get("defaultValue").asString()).isEqualTo("7d");
 		assertThat(properties.get("coreclaw.callback.dedupe-max-keys").get("defaultValue").asInt()).isEqualTo(100_000);
 		assertThat(properties.get("coreclaw.retry.retryable-statuses").get("defaultValue").toString()).isEqualTo("[429,500]");
 		assertThat(properties.get("coreclaw.retry.run-start-retryable-statuses").get("defaultValue").toString())

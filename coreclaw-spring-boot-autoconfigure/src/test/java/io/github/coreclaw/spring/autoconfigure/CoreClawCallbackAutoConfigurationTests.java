@@ -90,7 +90,7 @@ class CoreClawCallbackAutoConfigurationTests {
 			assertThat(context.getBean("coreClawCallbackRouter"))
 				.isInstanceOf(RouterFunction.class);
 			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
-			mvc.perform(MockMvcRequestBuilders.post("/coreclaw/callback/" + SECRET)
+			mvc.perform(MockMvcRequestBuilders.post(CallbackPosts.callbackPath(SECRET))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(CallbackReceiverContractTests.SUCCEEDED)).andExpect(MockMvcResultMatchers.status().isNoContent());
 			mvc.perform(MockMvcRequestBuilders.post("/coreclaw/callback/not-the-secret-at-all")
@@ -114,7 +114,8 @@ class CoreClawCallbackAutoConfigurationTests {
 			.withPropertyValues("coreclaw.callback.path=/hooks/coreclaw/{secret}/run")
 			.run((context) -> MockMvcBuilders.webAppContextSetup(context)
 				.build()
-				.perform(MockMvcRequestBuilders.post("/hooks/coreclaw/" + SECRET + "/run")
+				.perform(MockMvcRequestBuilders
+					.post("/hooks/coreclaw/" + CallbackReceiverContractTests.TOKENS.mint() + "/run")
 					.contentType(MediaType.APPLICATION_JSON)
 					.content("{\"run_id\":7,\"run_status\":\"running\"}"))
 				.andExpect(MockMvcResultMatchers.status().isNoContent()));
@@ -187,13 +188,13 @@ class CoreClawCallbackAutoConfigurationTests {
 	void publicBaseUrlMustBeHttpsUnlessLoopbackOrAllowed() {
 		assertFailure("coreclaw.callback.public-base-url=http://app.example.com",
 				"coreclaw.callback.public-base-url is 'http://app.example.com': plain http to a host other than "
-						+ "loopback would send the callback secret in clear.",
+						+ "loopback would send the callback tokens in clear.",
 				"Use an https URL in coreclaw.callback.public-base-url, or set coreclaw.allow-insecure-http=true if "
 						+ "this connection is protected in another way.");
-		assertReceiverUrl("https://app.example.com/", "https://app.example.com/coreclaw/callback/" + SECRET);
-		assertReceiverUrl("http://localhost:8080", "http://localhost:8080/coreclaw/callback/" + SECRET);
-		assertReceiverUrl("http://127.0.0.1:8080/app", "http://127.0.0.1:8080/app/coreclaw/callback/" + SECRET);
-		assertReceiverUrl("http://app.example.com", "http://app.example.com/coreclaw/callback/" + SECRET,
+		assertReceiverUrl("https://app.example.com/", "https://app.example.com/coreclaw/callback/{secret}");
+		assertReceiverUrl("http://localhost:8080", "http://localhost:8080/coreclaw/callback/{secret}");
+		assertReceiverUrl("http://127.0.0.1:8080/app", "http://127.0.0.1:8080/app/coreclaw/callback/{secret}");
+		assertReceiverUrl("http://app.example.com", "http://app.example.com/coreclaw/callback/{secret}",
 				"coreclaw.allow-insecure-http=true");
 	}
 
@@ -206,7 +207,7 @@ class CoreClawCallbackAutoConfigurationTests {
 				CoreClawProperties properties = context.getBean(CoreClawProperties.class);
 				assertThat(CoreClawClientSettingsMapper.callbackReceiverUrl(properties.getCallback(),
 						properties.isAllowInsecureHttp()))
-					.isEqualTo(URI.create(receiverUrl));
+					.isEqualTo(receiverUrl);
 			});
 	}
 

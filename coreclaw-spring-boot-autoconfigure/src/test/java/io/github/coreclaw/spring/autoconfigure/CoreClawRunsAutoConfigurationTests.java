@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -148,7 +149,7 @@ class CoreClawRunsAutoConfigurationTests {
 	}
 
 	@Test
-	void callbackToReceiverSendsThePublicReceiverUrl() {
+	void callbackToReceiverSendsThePublicReceiverUrlWithATokenOfEachRunInPlaceOfTheSecret() {
 		wireMock.stubFor(post(anyUrl()).willReturn(json(200, "{\"code\":0,\"data\":{\"run_slug\":\"r1\"}}")));
 		this.webRunner
 			.withPropertyValues("coreclaw.callback.enabled=true", "coreclaw.callback.secret=" + SECRET,
@@ -158,7 +159,19 @@ class CoreClawRunsAutoConfigurationTests {
 					.runAsync("t1", RunOptions.builder().callbackToReceiver().build())
 					.block(Duration.ofSeconds(5));
 				wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v2/worker-tasks/t1/runs")).withRequestBody(equalToJson(
-						"{\"is_async\":true,\"callback_url\":\"https://app.example.com/coreclaw/callback/" + SECRET + "\"}")));
+						"{\"is_async\":true,\"callback_url\":\"${json-unit.any-string}\"}")));
+				String callbackUrl = callbackUrlOfNewestRequest();
+				String prefix = "https://app.example.com/coreclaw/callback/";
+				assertThat(callbackUrl).startsWith(prefix).doesNotContain(SECRET);
+				assertThat(CallbackReceiverContractTests.TOKENS.accepts(callbackUrl.substring(prefix.length()))).isTrue();
+				context.getBean(WorkerTaskOperations.class)
+					.runAsync("t1", RunOptions.builder().callbackToReceiver().build())
+					.block(Duration.ofSeconds(5));
+				assertThat(wireMock.getAllServeEvents()).hasSize(2)
+					.allSatisfy((event) -> assertThat(event.getRequest().getBodyAsString()).doesNotContain(SECRET));
+				assertThat(callbackUrlOfNewestRequest())
+					.as("each run has a callback URL of its own")
+					.isNotEqualTo(callbackUrl);
 			});
 	}
 
@@ -190,7 +203,7 @@ class CoreClawRunsAutoConfigurationTests {
 				WebTestClient.bindToRouterFunction(router)
 					.build()
 					.post()
-					.uri("/coreclaw/callback/" + SECRET)
+					.uri(CallbackPosts.callbackPath(SECRET))
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(CallbackReceiverContractTests.SUCCEEDED)
 					.exchange()
@@ -202,6 +215,11 @@ class CoreClawRunsAutoConfigurationTests {
 				wireMock.verify(2, getRequestedFor(urlEqualTo(detail)));
 				waiting.dispose();
 			});
+	}
+
+	private static String callbackUrlOfNewestRequest() {
+		String body = wireMock.getAllServeEvents().get(0).getRequest().getBodyAsString();
+		return JsonMapper.builder().build().readTree(body).get("callback_url").asString();
 	}
 
 	@Test

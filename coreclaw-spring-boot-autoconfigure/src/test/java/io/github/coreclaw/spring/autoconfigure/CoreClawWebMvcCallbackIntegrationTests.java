@@ -91,7 +91,7 @@ class CoreClawWebMvcCallbackIntegrationTests {
 			.subscribe(done::add);
 		try {
 			await().atMost(Duration.ofSeconds(5)).until(() -> wireMock.getAllServeEvents().size() == 1);
-			Answer answer = post("/coreclaw/callback/" + SECRET, CallbackReceiverContractTests.SUCCEEDED, false);
+			Answer answer = post(CallbackPosts.callbackPath(SECRET), CallbackReceiverContractTests.SUCCEEDED, false);
 			assertThat(answer).isEqualTo(new Answer(204, ""));
 			await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 1);
 			assertThat(done.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -111,13 +111,13 @@ class CoreClawWebMvcCallbackIntegrationTests {
 				false);
 		assertThat(wrongSecret.status()).isEqualTo(404);
 		assertThat(wrongSecret).isEqualTo(post("/not-mapped/x", CallbackReceiverContractTests.SUCCEEDED, false));
-		assertThat(post("/coreclaw/callback/" + SECRET, "{\"run_status\":\"succeeded\"}", false))
+		assertThat(post(CallbackPosts.callbackPath(SECRET), "{\"run_status\":\"succeeded\"}", false))
 			.isEqualTo(new Answer(400,
 					"{\"error\":\"Not a CoreClaw run callback: the body names no run (run_slug or run_id)\"}"));
 		String oversize = "{\"run_slug\":\"r1\",\"run_status\":\"succeeded\",\"pad\":\"" + "x".repeat(70_000) + "\"}";
 		Answer tooLarge = new Answer(413, "{\"error\":\"CoreClaw run callbacks are at most 65536 bytes\"}");
-		assertThat(post("/coreclaw/callback/" + SECRET, oversize, true)).isEqualTo(tooLarge);
-		assertThat(post("/coreclaw/callback/" + SECRET, oversize, false)).isEqualTo(tooLarge);
+		assertThat(post(CallbackPosts.callbackPath(SECRET), oversize, true)).isEqualTo(tooLarge);
+		assertThat(post(CallbackPosts.callbackPath(SECRET), oversize, false)).isEqualTo(tooLarge);
 		assertThat(context.getBean(CallbackEvents.class).events).isEmpty();
 	}
 

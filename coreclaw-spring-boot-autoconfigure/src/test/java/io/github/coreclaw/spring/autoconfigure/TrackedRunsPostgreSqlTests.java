@@ -193,7 +193,7 @@ class TrackedRunsPostgreSqlTests {
 		WebTestClient.bindToRouterFunction(router)
 			.build()
 			.post()
-			.uri("/coreclaw/callback/" + CallbackReceiverContractTests.SECRET)
+			.uri(CallbackPosts.callbackPath(CallbackReceiverContractTests.SECRET))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(CallbackReceiverContractTests.SUCCEEDED)
 			.exchange()

@@ -5,6 +5,8 @@
 
 package io.github.coreclaw.spring.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,7 +23,6 @@ import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfigurati
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxObservationAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -31,10 +32,14 @@ import org.springframework.context.annotation.Configuration;
 class WebFluxCallbackSecrecyIntegrationTests extends CallbackSecrecyIntegrationTests {
 
 	@Override
-	protected ConfigurableApplicationContext start(Class<?> configuration) {
-		return new SpringApplicationBuilder(ReactiveApplication.class, configuration).web(WebApplicationType.REACTIVE)
-			.properties(PROPERTIES)
-			.run();
+	protected List<String> requestPathLoggers() {
+		return List.of("org.springframework.web.server.adapter.HttpWebHandlerAdapter",
+				"org.springframework.web.reactive.function.server.RequestPredicates");
+	}
+
+	@Override
+	protected SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(ReactiveApplication.class).web(WebApplicationType.REACTIVE);
 	}
 
 	@Configuration(proxyBeanMethods = false)

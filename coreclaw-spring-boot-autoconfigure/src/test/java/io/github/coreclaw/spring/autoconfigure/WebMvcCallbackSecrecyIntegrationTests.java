@@ -5,6 +5,8 @@
 
 package io.github.coreclaw.spring.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,7 +23,6 @@ import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfig
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -31,10 +32,13 @@ import org.springframework.context.annotation.Configuration;
 class WebMvcCallbackSecrecyIntegrationTests extends CallbackSecrecyIntegrationTests {
 
 	@Override
-	protected ConfigurableApplicationContext start(Class<?> configuration) {
-		return new SpringApplicationBuilder(ServletApplication.class, configuration).web(WebApplicationType.SERVLET)
-			.properties(PROPERTIES)
-			.run();
+	protected List<String> requestPathLoggers() {
+		return List.of("org.apache.coyote.http11.Http11InputBuffer", "org.springframework.web.servlet.DispatcherServlet");
+	}
+
+	@Override
+	protected SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(ServletApplication.class).web(WebApplicationType.SERVLET);
 	}
 
 	@Configuration(proxyBeanMethods = false)

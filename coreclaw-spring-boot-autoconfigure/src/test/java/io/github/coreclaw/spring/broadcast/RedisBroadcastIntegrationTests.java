@@ -141,7 +141,7 @@ class RedisBroadcastIntegrationTests {
 		try {
 			await().atMost(Duration.ofSeconds(5)).until(() -> wireMock.getAllServeEvents().size() == 1);
 			String callback = CallbackReceiverContractTests.SUCCEEDED.replace("01KKDXV2G26BT7NH4ZQR2R4NPZ", run);
-			assertThat(postToInstanceA("/coreclaw/callback/" + SECRET, callback)).isEqualTo(204);
+			assertThat(postToInstanceA(CallbackPosts.callbackPath(SECRET), callback)).isEqualTo(204);
 			// B's next poll is ten minutes away: only the broadcast can end its wait now.
 			await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 1);
 			assertThat(done.get(0).status()).isEqualTo(RunStatus.SUCCEEDED);

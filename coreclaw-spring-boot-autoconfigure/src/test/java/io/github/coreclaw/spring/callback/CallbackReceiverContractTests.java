@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.coreclaw.spring.client.CallbackTokens;
 import io.github.coreclaw.spring.client.RunSlug;
 import io.github.coreclaw.spring.client.RunStatus;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,12 @@ public abstract class CallbackReceiverContractTests {
 
 	/** A valid secret. */
 	public static final String SECRET = "0123456789abcdef-secret";
+
+	/** The tokens of the receiver under test, signed with {@link #SECRET}. */
+	public static final CallbackTokens TOKENS = new CallbackTokens(SECRET, CallbackTokens.DEFAULT_VALIDITY);
+
+	/** A token the receiver under test accepts. */
+	static final String TOKEN = TOKENS.mint();
 
 	/** The payload CoreClaw posts when a run succeeded. */
 	public static final String SUCCEEDED = """
@@ -45,7 +52,7 @@ public abstract class CallbackReceiverContractTests {
 
 	private final AtomicBoolean refuseNextHandOff = new AtomicBoolean();
 
-	private final CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(SECRET, Duration.ofMinutes(10),
+	private final CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(TOKENS, Duration.ofMinutes(10),
 			CoreClawCallbackReceiver.DEFAULT_DEDUPE_MAX_KEYS,
 			(event) -> this.events.add((CoreClawRunCallbackEvent) event), this.changed::add, (task) -> {
 				if (this.refuseNextHandOff.getAndSet(false)) {
@@ -68,7 +75,7 @@ public abstract class CallbackReceiverContractTests {
 
 	@Test
 	void validCallbackIsAnsweredWakesItsRunAndIsPublished() {
-		assertThat(post(SECRET, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
+		assertThat(post(TOKEN, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
 		assertThat(this.changed).containsExactly(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"));
 		assertThat(this.events).singleElement().satisfies((event) -> {
 			assertThat(event.getSource()).isSameAs(this.receiver);
@@ -86,8 +93,14 @@ public abstract class CallbackReceiverContractTests {
 	}
 
 	@Test
+	void theSecretItselfIsNotATokenAndPublishesNothing() {
+		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(404);
+		assertNothingPublished();
+	}
+
+	@Test
 	void callbackWithOnlyTheOlderRunIdHasNoRunSlugAndWakesNothing() {
-		assertThat(post(SECRET, "{\"run_id\":123456,\"run_status\":\"failed\",\"error_message\":\"blocked\"}").status())
+		assertThat(post(TOKEN, "{\"run_id\":123456,\"run_status\":\"failed\",\"error_message\":\"blocked\"}").status())
 			.isEqualTo(204);
 		assertThat(this.events).singleElement().satisfies((event) -> {
 			RunCallback callback = event.getCallback();
@@ -102,8 +115,13 @@ public abstract class CallbackReceiverContractTests {
 	}
 
 	@Test
-	void wrongOrMissingSecretIsNotFoundAndPublishesNothing() {
-		assertThat(post("0123456789abcdef-secreT", SUCCEEDED).status()).isEqualTo(404);
+	void wrongOrMissingTokenIsNotFoundAndPublishesNothing() {
+		String otherSecretsToken = new CallbackTokens("0123456789abcdef-secreT", CallbackTokens.DEFAULT_VALIDITY).mint();
+		assertThat(post(otherSecretsToken, SUCCEEDED).status()).isEqualTo(404);
+		String signature = TOKEN.substring(TOKEN.lastIndexOf('.') + 1);
+		String otherNonce = TOKEN.substring(0, TOKEN.indexOf('.')) + ".AAAAAAAAAAAAAAAA." + signature;
+		assertThat(post(otherNonce, SUCCEEDED).status()).isEqualTo(404);
+		assertThat(post(TOKEN.substring(0, TOKEN.length() - 1), SUCCEEDED).status()).isEqualTo(404);
 		assertThat(post("short", SUCCEEDED).status()).isEqualTo(404);
 		assertThat(post(this.receiver, PATH, SUCCEEDED, true).status()).isEqualTo(404);
 		assertNothingPublished();
@@ -111,10 +129,10 @@ public abstract class CallbackReceiverContractTests {
 
 	@Test
 	void repeatsWithinTheWindowAreAcknowledgedButNotPublished() {
-		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
+		assertThat(post(TOKEN, SUCCEEDED).status()).isEqualTo(204);
 		this.nanoTime.addAndGet(Duration.ofMinutes(10).toNanos() - 1);
-		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
-		assertThat(post(SECRET, SUCCEEDED.replace("\"succeeded\"", "\"running\"")).status()).isEqualTo(204);
+		assertThat(post(TOKEN, SUCCEEDED).status()).isEqualTo(204);
+		assertThat(post(TOKEN, SUCCEEDED.replace("\"succeeded\"", "\"running\"")).status()).isEqualTo(204);
 		assertThat(this.events).extracting((event) -> event.getCallback().status())
 			.containsExactly(RunStatus.SUCCEEDED, RunStatus.RUNNING);
 		assertThat(this.changed).hasSize(2);
@@ -122,9 +140,9 @@ public abstract class CallbackReceiverContractTests {
 
 	@Test
 	void repeatsAfterTheWindowArePublishedAgain() {
-		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
+		assertThat(post(TOKEN, SUCCEEDED).status()).isEqualTo(204);
 		this.nanoTime.addAndGet(Duration.ofMinutes(10).toNanos());
-		assertThat(post(SECRET, SUCCEEDED).status()).isEqualTo(204);
+		assertThat(post(TOKEN, SUCCEEDED).status()).isEqualTo(204);
 		assertThat(this.events).hasSize(2);
 		assertThat(this.changed).hasSize(2);
 	}
@@ -132,11 +150,11 @@ public abstract class CallbackReceiverContractTests {
 	@Test
 	void callbackWhoseHandOffFailsIsAnswered503AndItsRedeliveryIsHandedOffAgain() {
 		this.refuseNextHandOff.set(true);
-		assertThat(post(SECRET, SUCCEEDED)).isEqualTo(new Answer(503, "application/json",
+		assertThat(post(TOKEN, SUCCEEDED)).isEqualTo(new Answer(503, "application/json",
 				"{\"error\":\"The CoreClaw run callback could not be handed off to the application; send it again\"}"));
 		assertThat(this.events).isEmpty();
-		assertThat(post(SECRET, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
-		assertThat(post(SECRET, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
+		assertThat(post(TOKEN, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
+		assertThat(post(TOKEN, SUCCEEDED)).isEqualTo(new Answer(204, null, ""));
 		assertThat(this.events).singleElement()
 			.satisfies((event) -> assertThat(event.getCallback().status()).isEqualTo(RunStatus.SUCCEEDED));
 		// Waking the waiting calls is harmless to repeat: it was done before the hand-off failed, and again.
@@ -145,20 +163,20 @@ public abstract class CallbackReceiverContractTests {
 
 	@Test
 	void payloadWithoutRunOrStatusIsABadRequest() {
-		assertThat(post(SECRET, "{\"run_status\":\"succeeded\"}")).isEqualTo(badRequest(
+		assertThat(post(TOKEN, "{\"run_status\":\"succeeded\"}")).isEqualTo(badRequest(
 				"the body names no run (run_slug or run_id)"));
-		assertThat(post(SECRET, "{\"run_slug\":\"01KKDXV2G26BT7NH4ZQR2R4NPZ\"}"))
+		assertThat(post(TOKEN, "{\"run_slug\":\"01KKDXV2G26BT7NH4ZQR2R4NPZ\"}"))
 			.isEqualTo(badRequest("the body has no run_status"));
-		assertThat(post(SECRET, "{\"run_slug\":\"../../etc\",\"run_status\":\"succeeded\"}"))
+		assertThat(post(TOKEN, "{\"run_slug\":\"../../etc\",\"run_status\":\"succeeded\"}"))
 			.isEqualTo(badRequest("the body names no run (run_slug or run_id)"));
 		assertNothingPublished();
 	}
 
 	@Test
 	void malformedJsonIsABadRequest() {
-		assertThat(post(SECRET, "{\"run_slug\":")).isEqualTo(badRequest("the body is not JSON"));
-		assertThat(post(SECRET, "[1,2]")).isEqualTo(badRequest("the body is not a JSON object"));
-		assertThat(post(SECRET, "").status()).isEqualTo(400);
+		assertThat(post(TOKEN, "{\"run_slug\":")).isEqualTo(badRequest("the body is not JSON"));
+		assertThat(post(TOKEN, "[1,2]")).isEqualTo(badRequest("the body is not a JSON object"));
+		assertThat(post(TOKEN, "").status()).isEqualTo(400);
 		assertNothingPublished();
 	}
 
@@ -167,15 +185,15 @@ public abstract class CallbackReceiverContractTests {
 		String oversize = padded(CoreClawCallbackReceiver.MAX_BODY_BYTES + 1);
 		Answer tooLarge = new Answer(413, "application/json",
 				"{\"error\":\"CoreClaw run callbacks are at most 65536 bytes\"}");
-		assertThat(post(this.receiver, PATH + SECRET, oversize, true)).isEqualTo(tooLarge);
-		assertThat(post(this.receiver, PATH + SECRET, oversize, false)).isEqualTo(tooLarge);
+		assertThat(post(this.receiver, PATH + TOKEN, oversize, true)).isEqualTo(tooLarge);
+		assertThat(post(this.receiver, PATH + TOKEN, oversize, false)).isEqualTo(tooLarge);
 		assertNothingPublished();
 	}
 
 	@Test
 	void bodyOfExactlyTheLimitIsAccepted() {
 		String fits = padded(CoreClawCallbackReceiver.MAX_BODY_BYTES);
-		assertThat(post(this.receiver, PATH + SECRET, fits, false).status()).isEqualTo(204);
+		assertThat(post(this.receiver, PATH + TOKEN, fits, false).status()).isEqualTo(204);
 		assertThat(this.events).hasSize(1);
 	}
 

@@ -70,7 +70,7 @@ class CoreClawCallbackReceiverTests {
 	@Test
 	void dedupeMaxKeysMustBePositive() {
 		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> new CoreClawCallbackReceiver(SECRET, Duration.ofMinutes(1), 0, (event) -> {
+			.isThrownBy(() -> new CoreClawCallbackReceiver(CallbackReceiverContractTests.TOKENS, Duration.ofMinutes(1), 0, (event) -> {
 			}, (run) -> {
 			}))
 			.withMessage("dedupeMaxKeys must be at least 1 but was 0")
@@ -91,7 +91,7 @@ class CoreClawCallbackReceiverTests {
 	@Test
 	void aFailingListenerDoesNotFailTheCallback() {
 		StringBuilder woken = new StringBuilder();
-		CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(SECRET, Duration.ofMinutes(1),
+		CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(CallbackReceiverContractTests.TOKENS, Duration.ofMinutes(1),
 				CoreClawCallbackReceiver.DEFAULT_DEDUPE_MAX_KEYS, (event) -> {
 					throw new IllegalStateException("listener broke");
 				}, (RunSlug run) -> woken.append(run.value()), Runnable::run, System::nanoTime);
@@ -190,20 +190,19 @@ class CoreClawCallbackReceiverTests {
 	}
 
 	@Test
-	void secretIsComparedWhole() {
+	void aReceiverMadeWithTheSecretAcceptsTokensSignedWithItButNotTheSecret() {
 		CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(SECRET, Duration.ofMinutes(1), (event) -> {
 		}, (run) -> {
 		});
-		assertThat(receiver.isSecret(SECRET)).isTrue();
-		assertThat(receiver.isSecret(SECRET + "x")).isFalse();
-		assertThat(receiver.isSecret(SECRET.substring(1))).isFalse();
-		assertThat(receiver.isSecret("")).isFalse();
-		assertThat(receiver.isSecret(null)).isFalse();
+		assertThat(receiver.accepts(CallbackReceiverContractTests.TOKENS.mint())).isTrue();
+		assertThat(receiver.accepts(SECRET)).isFalse();
+		assertThat(receiver.accepts("")).isFalse();
+		assertThat(receiver.accepts(null)).isFalse();
 	}
 
 	private CoreClawCallbackReceiver receiver(Duration dedupeWindow, int dedupeMaxKeys,
 			ApplicationEventPublisher publisher) {
-		return new CoreClawCallbackReceiver(SECRET, dedupeWindow, dedupeMaxKeys, publisher, (run) -> {
+		return new CoreClawCallbackReceiver(CallbackReceiverContractTests.TOKENS, dedupeWindow, dedupeMaxKeys, publisher, (run) -> {
 		}, Runnable::run, this.nanoTime::get);
 	}
 

@@ -5,6 +5,7 @@
 
 package io.github.coreclaw.spring.test;
 
+import io.github.coreclaw.spring.client.CallbackTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,18 +39,25 @@ class SimulatorWithCallbackReceiverTests {
 	private RouterFunction<ServerResponse> callbackRouter;
 
 	@Test
-	void theReceiverStartsWithAGeneratedSecretThatAuthenticatesCallbacks() {
+	void theReceiverStartsWithAGeneratedSecretWhoseTokensAuthenticateCallbacks() {
 		String secret = this.environment.getProperty("coreclaw.callback.secret");
 		assertThat(secret).startsWith("simulator-").hasSizeGreaterThanOrEqualTo(16).doesNotContain("${");
 		WebTestClient client = WebTestClient.bindToRouterFunction(this.callbackRouter).build();
 		String callback = "{\"run_slug\":\"01KKDXV2G26BT7NH4ZQR2R4NPZ\",\"run_status\":\"succeeded\"}";
+		client.post()
+			.uri("/coreclaw/callback/" + new CallbackTokens(secret, CallbackTokens.DEFAULT_VALIDITY).mint())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(callback)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
 		client.post()
 			.uri("/coreclaw/callback/" + secret)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(callback)
 			.exchange()
 			.expectStatus()
-			.isNoContent();
+			.isNotFound();
 		client.post()
 			.uri("/coreclaw/callback/{secret}", "${CORECLAW_CALLBACK_SECRET}")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ package io.github.coreclaw.spring.client.internal;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.github.coreclaw.spring.client.CoreClawClientSettings;
 import io.github.coreclaw.spring.client.RunOptions;
@@ -41,14 +42,15 @@ public final class RunRequests {
 	 * The body of a run request of a worker task or of a rerun, holding only the fields that are
 	 * set; neither takes a version (the task's or the run's applies).
 	 * @param settings the client settings, for the default callback URL and result limit
-	 * @param receiverUrl the callback receiver's own URL, if the application has one
+	 * @param receiverUrl the callback receiver's own URL for one more run (with a fresh token), if
+	 * the application has a receiver; asked only when the options want it
 	 * @param options the run options
 	 * @param async whether the run is asynchronous
 	 * @return the body
 	 * @throws IllegalArgumentException if the options are {@code null}, set a version, ask for a
 	 * receiver the application does not have, or name a callback URL holding the API key
 	 */
-	public static RunRequest body(CoreClawClientSettings settings, @Nullable URI receiverUrl,
+	public static RunRequest body(CoreClawClientSettings settings, @Nullable Supplier<URI> receiverUrl,
 			@Nullable RunOptions options, boolean async) {
 		RunOptions checked = checkOptions(options);
 		if (checked.version() != null) {
@@ -62,7 +64,8 @@ public final class RunRequests {
 	/**
 	 * The body of a run request of a Worker: that of {@link #body} with the version and input.
 	 * @param settings the client settings, for the default callback URL and result limit
-	 * @param receiverUrl the callback receiver's own URL, if the application has one
+	 * @param receiverUrl the callback receiver's own URL for one more run (with a fresh token), if
+	 * the application has a receiver; asked only when the options want it
 	 * @param options the run options
 	 * @param async whether the run is asynchronous
 	 * @param input the input from {@link #input}, {@code null} for none
@@ -70,7 +73,7 @@ public final class RunRequests {
 	 * @throws IllegalArgumentException if the options are {@code null}, ask for a receiver the
 	 * application does not have, or name a callback URL holding the API key
 	 */
-	public static RunRequest workerRunBody(CoreClawClientSettings settings, @Nullable URI receiverUrl,
+	public static RunRequest workerRunBody(CoreClawClientSettings settings, @Nullable Supplier<URI> receiverUrl,
 			@Nullable RunOptions options, boolean async, @Nullable JsonNode input) {
 		RunOptions checked = checkOptions(options);
 		return new RunRequest(callbackUrl(settings, receiverUrl, checked), async, limit(settings, checked, async),
@@ -81,14 +84,15 @@ public final class RunRequests {
 	 * The body of a queued run request of a Worker: only the callback URL, version and input, as
 	 * CoreClaw ignores {@code is_async}, {@code limit} and {@code offset} there.
 	 * @param settings the client settings, for the default callback URL
-	 * @param receiverUrl the callback receiver's own URL, if the application has one
+	 * @param receiverUrl the callback receiver's own URL for one more run (with a fresh token), if
+	 * the application has a receiver; asked only when the options want it
 	 * @param options the run options
 	 * @param input the input from {@link #input}, {@code null} for none
 	 * @return the body
 	 * @throws IllegalArgumentException if the options are {@code null}, set a limit or offset, ask
 	 * for a receiver the application does not have, or name a callback URL holding the API key
 	 */
-	public static RunRequest queuedRunBody(CoreClawClientSettings settings, @Nullable URI receiverUrl,
+	public static RunRequest queuedRunBody(CoreClawClientSettings settings, @Nullable Supplier<URI> receiverUrl,
 			@Nullable RunOptions options, @Nullable JsonNode input) {
 		RunOptions checked = checkOptions(options);
 		if (checked.limit() != null || checked.offset() != null) {
@@ -135,7 +139,7 @@ public final class RunRequests {
 		return options;
 	}
 
-	private static @Nullable String callbackUrl(CoreClawClientSettings settings, @Nullable URI receiverUrl,
+	private static @Nullable String callbackUrl(CoreClawClientSettings settings, @Nullable Supplier<URI> receiverUrl,
 			RunOptions options) {
 		URI callbackUrl = options.callbackUrl();
 		if (options.callbackToReceiver()) {
@@ -143,7 +147,7 @@ public final class RunRequests {
 				throw new IllegalArgumentException("callbackToReceiver() needs the callback receiver: set "
 						+ "coreclaw.callback.enabled=true and coreclaw.callback.public-base-url");
 			}
-			callbackUrl = receiverUrl;
+			callbackUrl = receiverUrl.get();
 		}
 		if (callbackUrl == null) {
 			callbackUrl = settings.defaultCallbackUrl();
