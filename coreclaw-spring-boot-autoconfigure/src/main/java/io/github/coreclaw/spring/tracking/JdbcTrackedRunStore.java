@@ -159,15 +159,17 @@ public class JdbcTrackedRunStore implements RunTracker {
 	 * @param attempts the failed attempts so far
 	 * @param retryAfter how long until the next attempt, {@code null} to mark it failed-to-handle
 	 * @param error what failed
+	 * @return whether the claim still held; if not, nothing is recorded, as another instance
+	 * took the run over
 	 */
-	public void markAttemptFailed(Claim claim, int attempts, @Nullable Duration retryAfter, String error) {
+	public boolean markAttemptFailed(Claim claim, int attempts, @Nullable Duration retryAfter, String error) {
 		String state = (retryAfter != null) ? OPEN : TrackedRunState.FAILED_TO_HANDLE.name();
 		long due = this.clock.millis() + ((retryAfter != null) ? retryAfter.toMillis() : 0);
-		this.jdbc
+		return this.jdbc
 			.sql("UPDATE coreclaw_tracked_run SET state = ?, attempts = ?, due_at = ?, last_error = ?, claim_token = NULL, "
 					+ "claim_until = NULL WHERE run_slug = ? AND claim_token = ?")
 			.params(state, attempts, due, truncate(error), claim.run().value(), claim.token())
-			.update();
+			.update() == 1;
 	}
 
 	/**

@@ -131,10 +131,12 @@ public class TrackedRunProcessor implements DisposableBean {
 				if (ex instanceof CoreClawNotFoundException) {
 					// CoreClaw does not know the run (deleted, or another account's): reading it again
 					// would never end, so it is failed-to-handle, where the health indicator shows it.
+					if (!this.store.markAttemptFailed(claim, claim.attempts(), null,
+							ex.getClass().getName() + ": " + ex.getMessage())) {
+						return Outcome.LOST_CLAIM;
+					}
 					logger.error("Tracked run " + claim.run() + " (" + claim.label() + ") is unknown to CoreClaw; it "
 							+ "is failed-to-handle: " + ex.getMessage());
-					this.store.markAttemptFailed(claim, claim.attempts(), null,
-							ex.getClass().getName() + ": " + ex.getMessage());
 					this.failedToHandle.incrementAndGet();
 					return Outcome.FAILED_TO_HANDLE;
 				}
@@ -200,18 +202,23 @@ public class TrackedRunProcessor implements DisposableBean {
 		Throwable ex = (failure instanceof HandlerException) ? failure.getCause() : failure;
 		int attempts = claim.attempts() + 1;
 		String error = ex.getClass().getName() + ": " + ex.getMessage();
+		boolean last = attempts >= this.settings.handlerAttempts();
+		Duration backoff = last ? null : backoff(attempts);
+		if (!this.store.markAttemptFailed(claim, attempts, backoff, error)) {
+			// The lease ended during the handling: the attempt is the other instance's to count and retry.
+			logger.warn("Handling tracked run " + claim.run() + " (" + claim.label() + ") failed after its claim "
+					+ "ended; the instance that took it over handles it: " + error);
+			return Outcome.LOST_CLAIM;
+		}
 		this.failedAttempts.incrementAndGet();
-		if (attempts >= this.settings.handlerAttempts()) {
+		if (last) {
 			logger.error("Tracked run " + claim.run() + " (" + claim.label() + ") failed to be handled after "
 					+ attempts + " attempts; it is handed out again only once reopened", ex);
-			this.store.markAttemptFailed(claim, attempts, null, error);
 			this.failedToHandle.incrementAndGet();
 			return Outcome.FAILED_TO_HANDLE;
 		}
-		Duration backoff = backoff(attempts);
 		logger.warn("Handling tracked run " + claim.run() + " (" + claim.label() + ") failed (attempt " + attempts
 				+ " of " + this.settings.handlerAttempts() + "); it is tried again in " + backoff, ex);
-		this.store.markAttemptFailed(claim, attempts, backoff, error);
 		this.retries.add(Mono.delay(backoff, this.timer)
 			.flatMap((tick) -> process(claim.run(), true))
 			.subscribe(null, (retryFailure) -> logger.warn("Retrying tracked run " + claim.run() + " failed", retryFailure)));
