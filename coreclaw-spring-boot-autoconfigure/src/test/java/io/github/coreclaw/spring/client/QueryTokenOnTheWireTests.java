@@ -27,6 +27,7 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -43,8 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With {@code query-token} on Reactor Netty's connector, the token is added to the request line
  * as the request is encoded: exactly once on every request, on a connection reused from the
- * pool, on a retried call, with a query of the call's own and over HTTP/2, and never printed by
- * any logger (the root logger at TRACE).
+ * pool, on a retried call, with a query of the call's own and over HTTP/2, never on a redirect
+ * that an application's connector follows, and never printed by any logger (the root logger at
+ * TRACE). On another connector (the JDK's) the token is in the URI the connector is given, which
+ * no logger prints either.
  */
 @ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
@@ -140,6 +143,26 @@ class QueryTokenOnTheWireTests {
 
 		assertThat(received()).containsExactly("GET /api/v2/worker-runs/old?token=" + API_KEY,
 				"GET /api/v2/worker-runs/r1");
+	}
+
+	@Test
+	void onAnotherConnectorTheTokenIsInTheUriThatNoLoggerPrints() {
+		wireMock.stubFor(post(urlPathEqualTo("/api/v2/worker-tasks/a/runs")).willReturn(json(200, RUN_OK)));
+		wireMock.stubFor(get(urlPathEqualTo("/api/v2/workers")).willReturn(json(200, WORKER_PAGE)));
+		CoreClawClient client = ClosesClients.track(CoreClawClient
+			.builder(settings(wireMock).withAuthScheme(AuthScheme.QUERY_TOKEN))
+			.connector(new JdkClientHttpConnector())
+			.build());
+
+		client.workerTasks().runAsync("a").block(Duration.ofSeconds(5));
+		assertThat(client.workers().list("maps").collectList().block(Duration.ofSeconds(5))).hasSize(1);
+
+		assertThat(received()).containsExactly("POST /api/v2/worker-tasks/a/runs?token=" + API_KEY,
+				"GET /api/v2/workers?offset=1&limit=100&keyword=maps&token=" + API_KEY);
+		assertThat(this.logs.events()).anySatisfy((event) -> assertThat(event.getLoggerName())
+			.startsWith("org.springframework.web"));
+		assertThat(this.logs.events().stream().map(SecretsInEveryLogTests::render)
+			.filter((line) -> line.contains(API_KEY))).isEmpty();
 	}
 
 	private CoreClawClient client(HttpClient httpClient) {
