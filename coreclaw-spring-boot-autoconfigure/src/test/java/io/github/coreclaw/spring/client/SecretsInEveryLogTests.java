@@ -19,8 +19,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.coreclaw.spring.client.CoreClawStubs.API_KEY;
 import static io.github.coreclaw.spring.client.CoreClawStubs.envelope;
@@ -31,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * With every logger at TRACE (the root logger, so Reactor Netty, Netty and Spring included), a
- * run started, a run read and a refused call print the API key nowhere under the header schemes;
- * under {@code query-token} only Reactor Netty's own connection logger prints it, as {@code docs/security.md}
- * says, since the key is part of the URI it logs.
+ * run started, a run read and a refused call print the API key nowhere under any scheme, while
+ * CoreClaw receives the key on each of them: under {@code query-token} as the {@code token}
+ * parameter, once, which is added to the request line only as it is encoded for the wire.
  */
 @ExtendWith(OutputOnFailure.class)
 @ExtendWith(ClosesClients.class)
@@ -44,9 +51,6 @@ class SecretsInEveryLogTests {
 
 	@RegisterExtension
 	final CapturedLogs logs = new CapturedLogs(Level.TRACE, Logger.ROOT_LOGGER_NAME);
-
-	/** The one logger that prints the key, with {@code query-token} only (documented in {@code docs/security.md}). */
-	static final String REACTOR_NETTY_CONNECT = "reactor.netty.http.client.HttpClientConnect";
 
 	@ParameterizedTest
 	@EnumSource(AuthScheme.class)
@@ -72,15 +76,27 @@ class SecretsInEveryLogTests {
 			.map(ILoggingEvent::getLoggerName)
 			.distinct()
 			.toList();
+		assertThat(withKey).isEmpty();
+
+		String query = (scheme == AuthScheme.QUERY_TOKEN) ? "?token=" + API_KEY : "";
+		assertThat(wireMock.getAllServeEvents()).map((event) -> event.getRequest().getMethod() + " "
+				+ event.getRequest().getUrl())
+			.containsExactlyInAnyOrder("POST /api/v2/worker-tasks/ok/runs" + query, "GET /api/v2/worker-runs/r1" + query,
+					"POST /api/v2/worker-tasks/denied/runs" + query);
 		if (scheme == AuthScheme.QUERY_TOKEN) {
-			assertThat(withKey).containsExactly(REACTOR_NETTY_CONNECT);
+			wireMock.verify(exactly(1), postRequestedFor(urlPathEqualTo("/api/v2/worker-tasks/ok/runs"))
+				.withQueryParam("token", equalTo(API_KEY)));
+			wireMock.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v2/worker-runs/r1"))
+				.withQueryParam("token", equalTo(API_KEY)));
+			wireMock.verify(exactly(1), postRequestedFor(urlPathEqualTo("/api/v2/worker-tasks/denied/runs"))
+				.withQueryParam("token", equalTo(API_KEY)));
 		}
 		else {
-			assertThat(withKey).isEmpty();
+			wireMock.verify(exactly(0), anyRequestedFor(anyUrl()).withQueryParam("token", matching(".*")));
 		}
 	}
 
-	private static String render(ILoggingEvent event) {
+	static String render(ILoggingEvent event) {
 		String text = event.getLoggerName() + " " + event.getFormattedMessage();
 		return (event.getThrowableProxy() != null) ? text + ThrowableProxyUtil.asString(event.getThrowableProxy()) : text;
 	}
