@@ -18,11 +18,12 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Keeps the callback secret out of observations, and so out of metrics and traces: in the
- * observation of a request to the callback path (right secret or not), the request's path
- * becomes the path pattern, {@code /coreclaw/callback/{secret}} by default, in every key value
- * ({@code http.url} among them) and in the contextual name; in any observation, the secret
- * itself becomes {@code {secret}}.
+ * Keeps callback tokens and the callback secret out of observations, and so out of metrics and
+ * traces: in the observation of a request to the callback path (valid token or not), the
+ * request's path becomes the path pattern, {@code /coreclaw/callback/{secret}} by default, in
+ * every key value ({@code http.url} among them) and in the contextual name; in any observation,
+ * the secret itself becomes {@code {secret}} (a token elsewhere than in a request to the callback
+ * path is left as it is).
  */
 final class CallbackObservationFilter implements ObservationFilter {
 

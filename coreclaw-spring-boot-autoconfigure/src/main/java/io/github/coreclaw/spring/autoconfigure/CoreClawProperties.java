@@ -450,7 +450,7 @@ public class CoreClawProperties {
 		private @Nullable String secret;
 
 		/**
-		 * How long the receiver accepts a run's callback token after the run was started; callbacks that come later are refused, and awaiting or reconciling reads the run instead.
+		 * How long the receiver accepts a run's callback token after it was made (when the run operation was called), at most 365 days; callbacks that come later are refused, and awaiting or reconciling reads the run instead.
 		 */
 		private Duration tokenValidity = Duration.ofDays(7);
 

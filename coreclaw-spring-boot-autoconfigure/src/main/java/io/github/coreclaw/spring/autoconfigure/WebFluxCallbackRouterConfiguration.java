@@ -21,9 +21,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Routes {@code POST coreclaw.callback.path} with the right secret to the callback receiver in
- * WebFlux applications (a wrong secret is answered as an unmapped path), and keeps the secret out
- * of the requests' observations.
+ * Routes {@code POST coreclaw.callback.path} with a valid callback token to the callback
+ * receiver in WebFlux applications (any other is answered as an unmapped path), and keeps the
+ * tokens out of the requests' observations.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)

@@ -23,9 +23,9 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Routes {@code POST coreclaw.callback.path} with the right secret to the callback receiver in
- * Spring MVC applications (a wrong secret is answered as an unmapped path), and keeps the secret
- * out of the requests' observations.
+ * Routes {@code POST coreclaw.callback.path} with a valid callback token to the callback
+ * receiver in Spring MVC applications (any other is answered as an unmapped path), and keeps the
+ * tokens out of the requests' observations.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -71,7 +71,8 @@ public final class CoreClawCallbackHandler implements HandlerFunction<ServerResp
 
 	@Override
 	public Mono<ServerResponse> handle(ServerRequest request) {
-		if (!this.receiver.accepts(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE))) {
+		String token = request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE);
+		if (token == null || !this.receiver.accepts(token)) {
 			// Reached only when routed without secretPredicate(): not found, as WebFlux reports it.
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
@@ -82,7 +83,7 @@ public final class CoreClawCallbackHandler implements HandlerFunction<ServerResp
 		return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), CoreClawCallbackReceiver.MAX_BODY_BYTES)
 			.map(CoreClawCallbackHandler::bytes)
 			.defaultIfEmpty(new byte[0])
-			.map(this.receiver::receive)
+			.map((body) -> this.receiver.receive(token, body))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(Reply.TOO_LARGE))
 			.flatMap(CoreClawCallbackHandler::respond);
 	}

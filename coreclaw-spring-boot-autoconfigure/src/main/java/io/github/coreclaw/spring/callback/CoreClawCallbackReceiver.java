@@ -29,9 +29,12 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Receiver of CoreClaw's run status callbacks, whatever the web stack: checks the token in the
- * path ({@link CallbackTokens}, signed with the callback secret), reads the JSON payload, drops repeats within the dedupe window, wakes the
- * calls waiting for the run and publishes a {@link CoreClawRunCallbackEvent} off the request
- * thread.
+ * path ({@link CallbackTokens}, signed with the callback secret), reads the JSON payload, drops
+ * repeats within the dedupe window, wakes the calls waiting for the run and publishes a
+ * {@link CoreClawRunCallbackEvent} off the request thread.
+ * <p>
+ * A token is valid for any run, and whoever read one (in a request log, say) can post with it
+ * until it expires: the values of a callback are hints, and {@code getRun} is authoritative.
  * <p>
  * Listeners get each change of a run at most once, after CoreClaw's request has been
  * answered: the receiver answers 204 as soon as it has handed the event off to be published,
@@ -174,11 +177,16 @@ public final class CoreClawCallbackReceiver {
 
 	/**
 	 * Take in a callback body of at most {@value #MAX_BODY_BYTES} bytes: check it, and if it is
-	 * a new (run, status) pair, wake the waiting calls and publish it.
+	 * a new (run, status) pair for its token, wake the waiting calls and publish it.
+	 * <p>
+	 * Pairs are remembered per token, that is per callback URL: CoreClaw sends each run's
+	 * callbacks to the one URL it was given, so its repeats are dropped, while a callback posted
+	 * with the token of another run (one read from a log) cannot take the place of CoreClaw's.
+	 * @param token the accepted token the request's path holds
 	 * @param body the request body
 	 * @return the reply to send
 	 */
-	Reply receive(byte[] body) {
+	Reply receive(String token, byte[] body) {
 		JsonNode json;
 		try {
 			json = mapper.readTree(body);
@@ -198,7 +206,7 @@ public final class CoreClawCallbackReceiver {
 			return Reply.badRequest("the body has no run_status");
 		}
 		RunCallback callback = withRun.rawStatus(status).build();
-		String key = callback.runKey() + "|" + callback.rawStatus();
+		String key = token + "|" + callback.runKey() + "|" + callback.rawStatus();
 		Long claim = this.recent.claim(key);
 		if (claim == null) {
 			return Reply.ACCEPTED;

@@ -15,7 +15,8 @@ import org.springframework.context.ApplicationEvent;
  * has been answered; nothing publishes an event again by itself, so a listener that throws, or
  * an application that stops first, loses it. When publishing throws, a later delivery of the
  * same change by CoreClaw is published again (see {@link CoreClawCallbackReceiver}). The run
- * as {@code getRun} reads it stays authoritative.
+ * as {@code getRun} reads it stays authoritative: the values of a callback are untrusted hints,
+ * since anyone who read a callback URL can post with its token until it expires.
  *
  * @since 0.1.0
  */

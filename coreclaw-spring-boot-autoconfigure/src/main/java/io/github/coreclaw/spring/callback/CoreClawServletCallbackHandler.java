@@ -70,7 +70,8 @@ public final class CoreClawServletCallbackHandler implements HandlerFunction<Ser
 
 	@Override
 	public ServerResponse handle(ServerRequest request) throws IOException {
-		if (!this.receiver.accepts(request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE))) {
+		String token = request.pathVariables().get(CoreClawCallbackReceiver.SECRET_VARIABLE);
+		if (token == null || !this.receiver.accepts(token)) {
 			// Reached only when routed without secretPredicate(): not found, as Spring MVC reports it.
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -81,7 +82,7 @@ public final class CoreClawServletCallbackHandler implements HandlerFunction<Ser
 		// One byte more than allowed tells a body that is too large from one that fits exactly.
 		byte[] body = request.servletRequest().getInputStream().readNBytes(CoreClawCallbackReceiver.MAX_BODY_BYTES + 1);
 		return respond((body.length > CoreClawCallbackReceiver.MAX_BODY_BYTES) ? Reply.TOO_LARGE
-				: this.receiver.receive(body));
+				: this.receiver.receive(token, body));
 	}
 
 	private static ServerResponse respond(Reply reply) {

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Tokens that authenticate CoreClaw's callbacks without the callback secret ever leaving the
  * application: each run's callback URL carries a fresh token signed with the secret, which the
- * receiver checks and accepts until it is older than the validity.
+ * receiver checks and accepts until it is older than the validity (and from at most
+ * {@link #MAX_CLOCK_SKEW} before it was minted, for instances whose clocks differ a little).
  * <p>
  * CoreClaw signs nothing and sends no header of ours, so whatever authenticates a callback has to
  * be in its URL, where the web server's and Spring's request logging at DEBUG, access logs,
@@ -45,6 +46,12 @@ public final class CallbackTokens {
 	/** How long a token is accepted unless told otherwise. */
 	public static final Duration DEFAULT_VALIDITY = Duration.ofDays(7);
 
+	/** Longest validity. */
+	public static final Duration MAX_VALIDITY = Duration.ofDays(365);
+
+	/** How far ahead of this instance's clock the minting instance's clock may be. */
+	public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
 	private static final String ALGORITHM = "HmacSHA256";
 
 	private static final int NONCE_BYTES = 12;
@@ -52,8 +59,6 @@ public final class CallbackTokens {
 	private static final int SIGNATURE_BYTES = 16;
 
 	private static final Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-
-	private static final Base64.Decoder decoder = Base64.getUrlDecoder();
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -76,8 +81,8 @@ public final class CallbackTokens {
 
 	CallbackTokens(String secret, Duration validity, Clock clock) {
 		this.key = new SecretKeySpec(checkSecret(secret).getBytes(StandardCharsets.UTF_8), ALGORITHM);
-		if (validity == null || validity.isNegative() || validity.compareTo(Duration.ofMinutes(1)) < 0) {
-			throw new InvalidSettingException("tokenValidity", "at least one minute",
+		if (validity == null || validity.compareTo(Duration.ofMinutes(1)) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
+			throw new InvalidSettingException("tokenValidity", "between one minute and 365 days",
 					(validity != null) ? "was " + CoreClawValues.formatDuration(validity) : "is not set");
 		}
 		this.validity = validity;
@@ -110,7 +115,8 @@ public final class CallbackTokens {
 	}
 
 	/**
-	 * A new token, different at each call.
+	 * A new token, different at each call: a token is valid for any run, so a callback's values
+	 * are only as trustworthy as the places its URL was seen.
 	 * @return the token
 	 */
 	public String mint() {
@@ -135,19 +141,19 @@ public final class CallbackTokens {
 		if (first <= 0 || last == first) {
 			return false;
 		}
-		byte[] given;
 		long issued;
 		try {
-			given = decoder.decode(token.substring(last + 1));
 			issued = Long.parseLong(token.substring(0, first), 36);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (NumberFormatException ex) {
 			return false;
 		}
-		boolean signed = MessageDigest.isEqual(sign(token.substring(0, last)), given);
+		// The text of the signature, not its decoded bytes: a token has one spelling only.
+		byte[] expected = encoder.encodeToString(sign(token.substring(0, last))).getBytes(StandardCharsets.UTF_8);
+		boolean signed = MessageDigest.isEqual(expected, token.substring(last + 1).getBytes(StandardCharsets.UTF_8));
 		long now = this.clock.instant().getEpochSecond();
-		// Within the validity either way: an instance whose clock is ahead may have minted it.
-		return signed && issued >= now - this.validity.getSeconds() && issued <= now + this.validity.getSeconds();
+		// An instance whose clock is a little ahead may have minted it: up to MAX_CLOCK_SKEW.
+		return signed && issued >= now - this.validity.getSeconds() && issued <= now + MAX_CLOCK_SKEW.getSeconds();
 	}
 
 	/**

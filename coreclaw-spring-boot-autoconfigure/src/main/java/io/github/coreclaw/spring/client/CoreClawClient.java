@@ -462,10 +462,13 @@ public final class CoreClawClient implements AutoCloseable {
 		}
 
 		/**
-		 * The public URL of the application's callback receiver, used by
-		 * {@link RunOptions.Builder#callbackToReceiver()}.
+		 * A fixed URL for {@link RunOptions.Builder#callbackToReceiver()}: for a receiver of the
+		 * application's own. The starter's receiver accepts only URLs with a token of their own
+		 * ({@link #callbackReceiverUrl(String, CallbackTokens)}), and refuses this one.
 		 * @param callbackReceiverUrl the URL CoreClaw can post callbacks to
 		 * @return this builder
+		 * @throws IllegalArgumentException if the URL is {@code null}
+		 * @since 0.1.0
 		 */
 		public Builder callbackReceiverUrl(URI callbackReceiverUrl) {
 			if (callbackReceiverUrl == null) {

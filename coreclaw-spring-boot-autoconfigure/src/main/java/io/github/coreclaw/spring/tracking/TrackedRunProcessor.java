@@ -133,6 +133,8 @@ public class TrackedRunProcessor implements DisposableBean {
 					// would never end, so it is failed-to-handle, where the health indicator shows it.
 					if (!this.store.markAttemptFailed(claim, claim.attempts(), null,
 							ex.getClass().getName() + ": " + ex.getMessage())) {
+						logger.warn("Tracked run " + claim.run() + " (" + claim.label() + ") is unknown to CoreClaw, "
+								+ "but its claim ended before that was recorded; whoever claimed it since reads it again");
 						return Outcome.LOST_CLAIM;
 					}
 					logger.error("Tracked run " + claim.run() + " (" + claim.label() + ") is unknown to CoreClaw; it "
@@ -205,9 +207,9 @@ public class TrackedRunProcessor implements DisposableBean {
 		boolean last = attempts >= this.settings.handlerAttempts();
 		Duration backoff = last ? null : backoff(attempts);
 		if (!this.store.markAttemptFailed(claim, attempts, backoff, error)) {
-			// The lease ended during the handling: the attempt is the other instance's to count and retry.
+			// The lease ended during the handling: the attempt is the new claim's to count and retry.
 			logger.warn("Handling tracked run " + claim.run() + " (" + claim.label() + ") failed after its claim "
-					+ "ended; the instance that took it over handles it: " + error);
+					+ "ended; whoever claimed it since handles it", ex);
 			return Outcome.LOST_CLAIM;
 		}
 		this.failedAttempts.incrementAndGet();

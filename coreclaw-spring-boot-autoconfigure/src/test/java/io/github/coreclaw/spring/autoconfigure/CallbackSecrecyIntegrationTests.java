@@ -151,24 +151,31 @@ abstract class CallbackSecrecyIntegrationTests {
 	}
 
 	@Test
-	void theSecretIsInNoKeyValueOfAnyObservationNorInAnyMeterTag() throws IOException {
-		assertThat(post(CallbackPosts.callbackPath(SECRET), CallbackReceiverContractTests.SUCCEEDED).status())
-			.isEqualTo(204);
-		assertThat(post(CallbackPosts.callbackPath(SECRET), "{\"run_status\":\"succeeded\"}").status()).isEqualTo(400);
+	void noTokenNorTheSecretIsInAnyKeyValueOfAnyObservationNorInAnyMeterTag() throws IOException {
+		String valid = CallbackPosts.callbackPath(SECRET);
+		String foreign = CallbackPosts.callbackPath("another-secret-0123456789");
+		assertThat(post(valid, CallbackReceiverContractTests.SUCCEEDED).status()).isEqualTo(204);
+		assertThat(post(valid, "{\"run_status\":\"succeeded\"}").status()).isEqualTo(400);
+		assertThat(post(foreign, CallbackReceiverContractTests.SUCCEEDED).status()).isEqualTo(404);
 		Recording recording = this.context.getBean(Recording.class);
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> recording.observations.stream()
 				.filter((observation) -> observation.name().equals("http.server.requests"))
-				.count() == 2);
-		assertThat(recording.startNames).isNotEmpty().allSatisfy((name) -> assertThat(name).doesNotContain(SECRET));
-		assertThat(recording.observations).allSatisfy((observation) -> assertThat(observation.toString())
-			.doesNotContain(SECRET)
-			.doesNotContain(SECRET.toUpperCase()));
+				.count() == 3);
+		List<String> secrets = List.of(SECRET, SECRET.toUpperCase(), token(valid), token(foreign));
+		for (String secret : secrets) {
+			assertThat(recording.startNames).isNotEmpty().allSatisfy((name) -> assertThat(name).doesNotContain(secret));
+			assertThat(recording.observations)
+				.allSatisfy((observation) -> assertThat(observation.toString()).doesNotContain(secret));
+		}
 		assertThat(recording.observations)
 			.filteredOn((observation) -> observation.name().equals("http.server.requests"))
+			.allSatisfy((observation) -> assertThat(observation.keyValues()).containsEntry("http.url",
+					"/coreclaw/callback/{secret}"))
+			.filteredOn((observation) -> !observation.keyValues().get("status").equals("404"))
+			.hasSize(2)
 			.allSatisfy((observation) -> {
-				assertThat(observation.keyValues()).containsEntry("http.url", "/coreclaw/callback/{secret}")
-					.containsEntry("uri", "/coreclaw/callback/{secret}");
+				assertThat(observation.keyValues()).containsEntry("uri", "/coreclaw/callback/{secret}");
 				assertThat(observation.contextualName()).isEqualTo("http post /coreclaw/callback/{secret}");
 			});
 		List<String> tags = new ArrayList<>();
@@ -177,8 +184,15 @@ abstract class CallbackSecrecyIntegrationTests {
 				tags.add(meter.getId().getName() + " " + tag.getKey() + "=" + tag.getValue());
 			}
 		}
-		assertThat(tags).contains("http.server.requests uri=/coreclaw/callback/{secret}")
-			.allSatisfy((tag) -> assertThat(tag).doesNotContain(SECRET));
+		assertThat(tags).contains("http.server.requests uri=/coreclaw/callback/{secret}");
+		for (String secret : secrets) {
+			assertThat(tags).allSatisfy((tag) -> assertThat(tag).doesNotContain(secret));
+		}
+	}
+
+	/** The token of a callback path: its last segment. */
+	private static String token(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	/**
@@ -269,12 +283,15 @@ abstract class CallbackSecrecyIntegrationTests {
 
 		for (String secret : List.of(API_KEY, SECRET)) {
 			assertThat(lines.list).as("log lines").noneSatisfy((event) -> assertThat(render(event)).contains(secret));
+			assertThat(endpoints).as("Actuator endpoints").noneSatisfy((endpoint) -> assertThat(endpoint).contains(secret));
+		}
+		// Neither is the token in a metric or a trace.
+		for (String secret : List.of(API_KEY, SECRET, token)) {
 			Recording recording = this.context.getBean(Recording.class);
 			assertThat(recording.startNames).as("observations as they start").noneSatisfy((name) -> assertThat(name).contains(secret));
 			assertThat(recording.observations).as("observations").isNotEmpty()
 				.noneSatisfy((observation) -> assertThat(observation.toString()).contains(secret));
 			assertThat(meterTags()).as("meter tags").noneSatisfy((tag) -> assertThat(tag).contains(secret));
-			assertThat(endpoints).as("Actuator endpoints").noneSatisfy((endpoint) -> assertThat(endpoint).contains(secret));
 		}
 	}
 

@@ -457,26 +457,32 @@ class TrackedRunsTests {
 		ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
 		lines.start();
 		logger.addAppender(lines);
-		runner().withBean("storingHandler", TrackedRunHandler.class, () -> takingOver)
-			.withBean("failingHandler", TrackedRunHandler.class, () -> (run) -> {
-				throw new IllegalStateException("disk full");
-			})
-			.run((context) -> {
-				takingOver.prepare(context);
-				TrackedRunProcessor processor = context.getBean(TrackedRunProcessor.class);
-				RunSlug r1 = start(context, "import:berlin");
-				assertThat(processor.process(r1).block(BLOCK)).isEqualTo(Outcome.LOST_CLAIM);
-				assertThat(processor.failedAttemptCount()).isZero();
-				assertThat(processor.failedToHandleCount()).isZero();
-				// The other instance's claim stands: no attempt is recorded against it.
-				TrackedRuns trackedRuns = context.getBean(TrackedRuns.class);
-				assertThat(trackedRuns.count(TrackedRunState.OPEN)).isOne();
-				assertThat(trackedRuns.failedToHandle()).isEmpty();
-			});
-		logger.detachAppender(lines);
-		assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
-			.containsExactly("Handling tracked run r1 (import:berlin) failed after its claim ended; the instance that "
-					+ "took it over handles it: java.lang.IllegalStateException: disk full");
+		try {
+			runner().withBean("storingHandler", TrackedRunHandler.class, () -> takingOver)
+				.withBean("failingHandler", TrackedRunHandler.class, () -> (run) -> {
+					throw new IllegalStateException("disk full");
+				})
+				.run((context) -> {
+					takingOver.prepare(context);
+					TrackedRunProcessor processor = context.getBean(TrackedRunProcessor.class);
+					RunSlug r1 = start(context, "import:berlin");
+					assertThat(processor.process(r1).block(BLOCK)).isEqualTo(Outcome.LOST_CLAIM);
+					assertThat(processor.failedAttemptCount()).isZero();
+					assertThat(processor.failedToHandleCount()).isZero();
+					// The other instance's claim stands: no attempt is recorded against it.
+					TrackedRuns trackedRuns = context.getBean(TrackedRuns.class);
+					assertThat(trackedRuns.count(TrackedRunState.OPEN)).isOne();
+					assertThat(trackedRuns.failedToHandle()).isEmpty();
+				});
+		}
+		finally {
+			logger.detachAppender(lines);
+		}
+		assertThat(lines.list).singleElement().satisfies((line) -> {
+			assertThat(line.getFormattedMessage()).isEqualTo(
+					"Handling tracked run r1 (import:berlin) failed after its claim ended; whoever claimed it since handles it");
+			assertThat(line.getThrowableProxy().getMessage()).isEqualTo("disk full");
+		});
 	}
 
 	@Test

@@ -34,7 +34,7 @@ public abstract class CallbackReceiverContractTests {
 	public static final CallbackTokens TOKENS = new CallbackTokens(SECRET, CallbackTokens.DEFAULT_VALIDITY);
 
 	/** A token the receiver under test accepts. */
-	static final String TOKEN = TOKENS.mint();
+	public static final String TOKEN = TOKENS.mint();
 
 	/** The payload CoreClaw posts when a run succeeded. */
 	public static final String SUCCEEDED = """
@@ -90,6 +90,20 @@ public abstract class CallbackReceiverContractTests {
 				.build());
 			assertThat(event.getCallback().findRunSlug()).contains(new RunSlug("01KKDXV2G26BT7NH4ZQR2R4NPZ"));
 		});
+	}
+
+	@Test
+	void aCallbackPostedWithAnotherRunsTokenDoesNotTakeThePlaceOfCoreClawsOwn() {
+		// Someone who read another run's callback URL in a log posts this run's end first.
+		String anotherRunsToken = TOKENS.mint();
+		assertThat(post(anotherRunsToken, SUCCEEDED.replace("\"result_count\":1", "\"result_count\":0")).status())
+			.isEqualTo(204);
+		assertThat(post(TOKEN, SUCCEEDED).status()).isEqualTo(204);
+		assertThat(this.events).hasSize(2);
+		assertThat(this.events.get(1).getCallback().resultCount()).isOne();
+		// CoreClaw's repeat of its own callback is dropped as before.
+		assertThat(post(TOKEN, SUCCEEDED).status()).isEqualTo(204);
+		assertThat(this.events).hasSize(2);
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class CoreClawCallbackReceiverTests {
 		CoreClawCallbackReceiver receiver = new CoreClawCallbackReceiver(SECRET, Duration.ofMinutes(1),
 				(event) -> publishedOn.complete(Thread.currentThread()), (run) -> {
 				});
-		assertThat(receiver.receive(CallbackReceiverContractTests.SUCCEEDED.getBytes(StandardCharsets.UTF_8)))
+		assertThat(receiver.receive(CallbackReceiverContractTests.TOKEN, CallbackReceiverContractTests.SUCCEEDED.getBytes(StandardCharsets.UTF_8)))
 			.isSameAs(CoreClawCallbackReceiver.Reply.ACCEPTED);
 		assertThat(publishedOn.get(5, TimeUnit.SECONDS)).isNotSameAs(Thread.currentThread());
 	}
@@ -95,7 +95,7 @@ class CoreClawCallbackReceiverTests {
 				CoreClawCallbackReceiver.DEFAULT_DEDUPE_MAX_KEYS, (event) -> {
 					throw new IllegalStateException("listener broke");
 				}, (RunSlug run) -> woken.append(run.value()), Runnable::run, System::nanoTime);
-		assertThat(receiver.receive(CallbackReceiverContractTests.SUCCEEDED.getBytes(StandardCharsets.UTF_8)))
+		assertThat(receiver.receive(CallbackReceiverContractTests.TOKEN, CallbackReceiverContractTests.SUCCEEDED.getBytes(StandardCharsets.UTF_8)))
 			.isSameAs(CoreClawCallbackReceiver.Reply.ACCEPTED);
 		assertThat(woken).hasToString("01KKDXV2G26BT7NH4ZQR2R4NPZ");
 	}
@@ -208,7 +208,7 @@ class CoreClawCallbackReceiverTests {
 
 	private static Reply receive(CoreClawCallbackReceiver receiver, String runSlug, String status) {
 		String body = "{\"run_slug\":\"" + runSlug + "\",\"run_status\":\"" + status + "\"}";
-		return receiver.receive(body.getBytes(StandardCharsets.UTF_8));
+		return receiver.receive(CallbackReceiverContractTests.TOKEN, body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String slug(int run) {

@@ -65,6 +65,14 @@ class CallbackTokensTests {
 		String later = Long.toString(MINTED.getEpochSecond() + 1, 36) + "." + parts[1] + "." + parts[2];
 		assertThat(this.tokens.accepts(later)).isFalse();
 		assertThat(this.tokens.accepts(parts[0] + "." + parts[1] + "." + parts[2].substring(1))).isFalse();
+		// Other spellings of the same signature bytes: padding, or the unused low bits of the last character.
+		assertThat(this.tokens.accepts(token + "=")).isFalse();
+		assertThat(this.tokens.accepts(token + "==")).isFalse();
+		char last = token.charAt(token.length() - 1);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		// 16 bytes are 22 characters: the last holds 2 bits of signature and 4 unused ones.
+		char sameBits = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+		assertThat(this.tokens.accepts(token.substring(0, token.length() - 1) + sameBits)).isFalse();
 		assertThat(this.tokens.accepts(parts[0] + "." + parts[2])).isFalse();
 		assertThat(this.tokens.accepts(token + "." + parts[2])).isFalse();
 		assertThat(this.tokens.accepts("-1." + parts[1] + "." + parts[2])).isFalse();
@@ -79,9 +87,9 @@ class CallbackTokensTests {
 		assertThat(at(MINTED.plus(Duration.ofDays(7)), Duration.ofDays(7)).accepts(token)).isTrue();
 		assertThat(at(MINTED.plus(Duration.ofDays(7)).plusSeconds(1), Duration.ofDays(7)).accepts(token)).isFalse();
 		assertThat(at(MINTED.plus(Duration.ofDays(7)).plusSeconds(1), Duration.ofDays(8)).accepts(token)).isTrue();
-		// Minted by an instance whose clock is ahead: accepted within the validity too.
-		assertThat(at(MINTED.minus(Duration.ofDays(7)), Duration.ofDays(7)).accepts(token)).isTrue();
-		assertThat(at(MINTED.minus(Duration.ofDays(7)).minusSeconds(1), Duration.ofDays(7)).accepts(token)).isFalse();
+		// Minted by an instance whose clock is ahead: accepted up to five minutes before it was minted.
+		assertThat(at(MINTED.minus(Duration.ofMinutes(5)), Duration.ofDays(7)).accepts(token)).isTrue();
+		assertThat(at(MINTED.minus(Duration.ofMinutes(5)).minusSeconds(1), Duration.ofDays(7)).accepts(token)).isFalse();
 	}
 
 	@Test
@@ -92,8 +100,12 @@ class CallbackTokensTests {
 					+ "'openssl rand -hex 24') but it has only 12 characters");
 		assertThatExceptionOfType(InvalidSettingException.class)
 			.isThrownBy(() -> new CallbackTokens(SECRET, Duration.ofSeconds(59)))
-			.withMessage("tokenValidity must be at least one minute but was 59s")
+			.withMessage("tokenValidity must be between one minute and 365 days but was 59s")
 			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo("tokenValidity"));
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new CallbackTokens(SECRET, Duration.ofDays(366)))
+			.withMessage("tokenValidity must be between one minute and 365 days but was 366d");
+		assertThat(new CallbackTokens(SECRET, Duration.ofDays(365)).validity()).isEqualTo(Duration.ofDays(365));
 	}
 
 	@Test
