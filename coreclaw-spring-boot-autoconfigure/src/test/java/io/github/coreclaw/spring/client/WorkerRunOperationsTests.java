@@ -61,6 +61,10 @@ class WorkerRunOperationsTests {
 	private static final CoreClawPollingSettings FAST_POLLING = CoreClawPollingSettings.defaults()
 		.withIntervals(Duration.ofMillis(20), Duration.ofMillis(50), 2.0, 0.0);
 
+	/** A first read, then waits longer than the tests' timeouts. */
+	private static final CoreClawPollingSettings SLOW_POLLING = CoreClawPollingSettings.defaults()
+		.withIntervals(Duration.ofSeconds(30), Duration.ofSeconds(30), 1.0, 0.0);
+
 	@RegisterExtension
 	static WireMockExtension wireMock = CoreClawStubs.wireMock();
 
@@ -139,12 +143,15 @@ class WorkerRunOperationsTests {
 	@Test
 	void timeoutNamesTheRunAndItsLastStatusAndDoesNotAbort() {
 		stubDetail(Scenario.STARTED, null, "running", "");
+		// One read, then a wait longer than the timeout: no read is in flight when the timeout comes,
+		// so none reaches CoreClaw during the next test.
 		CoreClawRunTimeoutException ex = catchThrowableOfType(CoreClawRunTimeoutException.class,
-				() -> runs(null).awaitCompletion(RUN, Duration.ofMillis(300)).block(Duration.ofSeconds(10)));
+				() -> runs(SLOW_POLLING).awaitCompletion(RUN, Duration.ofSeconds(1)).block(Duration.ofSeconds(10)));
 		assertThat(ex.getRunSlug()).isEqualTo(RUN);
 		assertThat(ex.getLastStatus()).isEqualTo(RunStatus.RUNNING);
-		assertThat(ex.getMessage()).isEqualTo("Run 01KKDXV2G26BT7NH4ZQR2R4NPZ did not finish within 300ms: its last "
+		assertThat(ex.getMessage()).isEqualTo("Run 01KKDXV2G26BT7NH4ZQR2R4NPZ did not finish within 1s: its last "
 				+ "status was RUNNING; it goes on at CoreClaw (set coreclaw.polling.abort-on-timeout=true to abort such runs)");
+		wireMock.verify(1, getRequestedFor(urlEqualTo(DETAIL)));
 		wireMock.verify(0, postRequestedFor(anyUrl()));
 	}
 
@@ -153,7 +160,7 @@ class WorkerRunOperationsTests {
 		stubDetail(Scenario.STARTED, null, "running", "");
 		wireMock.stubFor(post(urlEqualTo(DETAIL + "/abort")).willReturn(json(200, "{\"code\":0,\"message\":\"success\"}")));
 		CoreClawRunTimeoutException ex = catchThrowableOfType(CoreClawRunTimeoutException.class,
-				() -> runs(FAST_POLLING.withAborting(Duration.ofSeconds(60), true)).awaitCompletion(RUN, Duration.ofMillis(300))
+				() -> runs(SLOW_POLLING.withAborting(Duration.ofSeconds(60), true)).awaitCompletion(RUN, Duration.ofSeconds(1))
 					.block(Duration.ofSeconds(10)));
 		assertThat(ex.getMessage()).endsWith("; it was asked to abort (coreclaw.polling.abort-on-timeout)");
 		// The abort is sent in the background: the caller's timeout does not wait for its answer.
@@ -185,7 +192,8 @@ class WorkerRunOperationsTests {
 		assertThat(rows).hasSize(250);
 		assertThat(rows.get(0)).containsEntry("n", 1);
 		assertThat(rows.get(249)).containsEntry("n", 250);
-		wireMock.verify(3, anyRequestedFor(anyUrl()));
+		assertThat(wireMock.getAllServeEvents()).extracting((event) -> event.getRequest().getMethod() + " "
+				+ event.getRequest().getUrl() + " at " + event.getRequest().getLoggedDate().toInstant()).hasSize(3);
 		for (int page = 1; page <= 3; page++) {
 			wireMock.verify(1, getRequestedFor(urlEqualTo(DETAIL + "/result?offset=" + page + "&limit=100")));
 		}
@@ -307,10 +315,11 @@ class WorkerRunOperationsTests {
 	@Test
 	void awaitCompletionWithoutTimeoutWaitsForTheConfiguredDefault() {
 		stubDetail(Scenario.STARTED, null, "running", "");
-		CoreClawPollingSettings polling = FAST_POLLING.withDefaultTimeout(Duration.ofMillis(300));
+		CoreClawPollingSettings polling = SLOW_POLLING.withDefaultTimeout(Duration.ofSeconds(1));
 		assertThatExceptionOfType(CoreClawRunTimeoutException.class)
 			.isThrownBy(() -> runs(polling).awaitCompletion(RUN).block(Duration.ofSeconds(5)))
-			.withMessageStartingWith("Run 01KKDXV2G26BT7NH4ZQR2R4NPZ did not finish within 300ms");
+			.withMessageStartingWith("Run 01KKDXV2G26BT7NH4ZQR2R4NPZ did not finish within 1s");
+		wireMock.verify(1, getRequestedFor(urlEqualTo(DETAIL)));
 	}
 
 	@Test
