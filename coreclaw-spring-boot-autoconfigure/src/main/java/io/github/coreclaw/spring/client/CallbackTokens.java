@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #MAX_CLOCK_SKEW} before it was minted, for instances whose clocks differ a little).
  * <p>
  * CoreClaw signs nothing and sends no header of ours, so whatever authenticates a callback has to
- * be in its URL, where the web server's and Spring's request logging at DEBUG, access logs,
- * CoreClaw's own records of the run and traces may show it. A token shown there lets its reader
+ * be in its URL, where the web server's and Spring's request logging at DEBUG, access logs and
+ * CoreClaw's own records of the run may show it. A token shown there lets its reader
  * post callbacks until it expires, but it does not give away the secret, so it lets nobody mint
  * tokens of their own, and a token of a run that ended long ago is refused.
  * <p>
