@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -185,6 +188,33 @@ class TrackedRunsPostgreSqlTests {
 			List<Integer> passes = Flux.merge(one.reconcile(), other.reconcile()).collectList().block(BLOCK);
 			assertThat(passes).containsExactly(0, 0);
 		}));
+	}
+
+	@Test
+	void aClaimSkipsARowAnotherInstanceHoldsLockedInsteadOfWaitingForIt() throws Exception {
+		TrackingTestSupport.stubStart(wireMock, RUN);
+		instance(new RecordingHandler()).run((context) -> {
+			context.getBean(WorkerTaskOperations.class)
+				.runAsync(TrackingTestSupport.TASK, RunOptions.builder().track("import:berlin").build())
+				.block(BLOCK);
+			JdbcTrackedRunStore store = new JdbcTrackedRunStore(context.getBean(DataSource.class), this.clock);
+			// Another instance is in the middle of a transaction on the run's row (its handling, say).
+			try (Connection other = DriverManager.getConnection(URL, "coreclaw", "coreclaw")) {
+				other.setAutoCommit(false);
+				try (Statement statement = other.createStatement()) {
+					statement.executeQuery("SELECT run_slug FROM coreclaw_tracked_run WHERE run_slug = '" + RUN
+							+ "' FOR UPDATE");
+					CompletableFuture<Optional<JdbcTrackedRunStore.Claim>> claim = CompletableFuture
+						.supplyAsync(() -> store.claim(new RunSlug(RUN), Duration.ofMinutes(1), false));
+					// Skipped at once: waiting would hold this instance until the other one commits.
+					assertThat(claim.get(5, TimeUnit.SECONDS)).isEmpty();
+				}
+				finally {
+					other.rollback();
+				}
+			}
+			assertThat(store.claim(new RunSlug(RUN), Duration.ofMinutes(1), false)).isPresent();
+		});
 	}
 
 	private static void postCallback(ApplicationContext context) {
