@@ -136,6 +136,9 @@ final class RunBatch {
 
 		private int slotRefusals;
 
+		/** How many of the batch's runs have ended (or been let go): a slot of CoreClaw's freed each. */
+		private long runsEnded;
+
 		private int rateLimitRefusals;
 
 		private int started;
@@ -173,13 +176,15 @@ final class RunBatch {
 
 		private Mono<BatchOutcome> start(int index) {
 			return takeSlot().then(Mono.defer(() -> {
+				long endedBefore;
 				synchronized (this) {
 					this.startRequests++;
+					endedBefore = this.runsEnded;
 				}
-				return RunBatch.this.starter.apply(index);
-			}))
-				.map((slug) -> started(index, slug))
-				.onErrorResume((ex) -> refused(index, ex));
+				return RunBatch.this.starter.apply(index)
+					.map((slug) -> started(index, slug))
+					.onErrorResume((ex) -> refused(index, ex, endedBefore));
+			}));
 		}
 
 		private Mono<Void> takeSlot() {
@@ -215,7 +220,11 @@ final class RunBatch {
 			return new BatchOutcome(index, slug, null, null, null);
 		}
 
-		private Mono<BatchOutcome> refused(int index, Throwable failure) {
+		/**
+		 * What to do with an item whose start failed.
+		 * @param endedBefore how many of the batch's runs had ended when the start was sent
+		 */
+		private Mono<BatchOutcome> refused(int index, Throwable failure, long endedBefore) {
 			RunSlug created = (failure instanceof CoreClawException ex) ? ex.getRunSlug() : null;
 			if (created != null) {
 				synchronized (this) {
@@ -229,6 +238,7 @@ final class RunBatch {
 					? ApiErrorMapper.classify(api.getHttpStatus(), api.getCode()) : null;
 			if (kind == ApiErrorMapper.Kind.CONCURRENCY_LIMITED) {
 				Duration wait;
+				boolean freedMeanwhile;
 				synchronized (this) {
 					this.slotRefusals++;
 					this.startsSinceRefusal = 0;
@@ -238,6 +248,14 @@ final class RunBatch {
 						this.settled = true;
 					}
 					wait = (mine == 0) ? NO_SLOT_RECHECK : SLOT_WAIT_CAP;
+					// A run of the batch ended while the refused start was on its way: its "slot freed"
+					// came before this wait could hear it, so the item tries again at once.
+					freedMeanwhile = this.runsEnded != endedBefore;
+				}
+				if (freedMeanwhile) {
+					logger.debug("CoreClaw had no free slot for item " + index + " of the batch (30003), but a run of "
+							+ "the batch has ended since; trying again");
+					return Mono.defer(() -> start(index));
 				}
 				logger.debug("CoreClaw has no free slot for item " + index + " of the batch (30003); waiting");
 				return Mono.firstWithSignal(this.slotFreed.asFlux().next().then(), Mono.delay(wait).then())
@@ -262,8 +280,11 @@ final class RunBatch {
 
 		private void releaseSlot(@Nullable RunSlug run) {
 			synchronized (this) {
-				if (run != null && !this.running.remove(run)) {
-					return;
+				if (run != null) {
+					if (!this.running.remove(run)) {
+						return;
+					}
+					this.runsEnded++;
 				}
 				this.taken--;
 			}

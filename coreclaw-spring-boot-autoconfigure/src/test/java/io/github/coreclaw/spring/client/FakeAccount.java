@@ -53,6 +53,8 @@ final class FakeAccount implements Function<MockClientHttpRequest, Reply> {
 
 	private int heldSlots;
 
+	private Duration startLatency = Duration.ZERO;
+
 	private int maxRunning;
 
 	private int next;
@@ -68,6 +70,15 @@ final class FakeAccount implements Function<MockClientHttpRequest, Reply> {
 
 	FakeAccount heldSlots(int slots) {
 		this.heldSlots = slots;
+		return this;
+	}
+
+	/**
+	 * Answer each start this long after deciding it: a run ending meanwhile does not change the
+	 * answer, as at CoreClaw.
+	 */
+	FakeAccount startLatency(Duration latency) {
+		this.startLatency = latency;
 		return this;
 	}
 
@@ -96,14 +107,14 @@ final class FakeAccount implements Function<MockClientHttpRequest, Reply> {
 				return refusal;
 			}
 			if (running(now) + this.heldSlots >= this.planLimit) {
-				return InMemoryConnector.error(400, 30003, "running tasks reached the plan limit");
+				return InMemoryConnector.error(400, 30003, "running tasks reached the plan limit").after(this.startLatency);
 			}
 			String slug = "01RUN" + (this.next++);
 			this.runs.put(slug, new Run(task, now));
 			this.runsPerTask.merge(task, 1, Integer::sum);
 			this.maxRunning = Math.max(this.maxRunning, running(now));
 			return new Reply(200, "{\"code\":0,\"message\":\"success\",\"request_id\":\"req-s\",\"data\":{\"run_slug\":\""
-					+ slug + "\"}}");
+					+ slug + "\"}}").after(this.startLatency);
 		}
 		Matcher abort = ABORT.matcher(path);
 		if (method.equals("POST") && abort.matches()) {

@@ -109,6 +109,28 @@ class RunBatchTests {
 	}
 
 	@Test
+	void aSlotFreedWhileAStartIsOnItsWayIsTakenOnceCoreClawRefusesThatStart() {
+		// Starts are answered 6 s after CoreClaw decides them; runs last 10 s; the plan has one slot.
+		FakeAccount account = new FakeAccount(TEN_SECONDS).planLimit(1).startLatency(Duration.ofSeconds(6));
+		try (CoreClawClient client = client(account)) {
+			StepVerifier
+				.withVirtualTime(() -> client.workerTasks()
+					.runBatch(tasks("task", 2), BatchOptions.builder().maxRunning(2).build()))
+				// Item 1 is sent at 6 s, while item 0 runs: refused (30003), answered at 12 s. Item 0
+				// ends at 10 s, while that answer is on its way.
+				.thenAwait(Duration.ofSeconds(12))
+				// So item 1 is sent again at once, not after a wait for a slot that is already free.
+				.then(() -> assertThat(account.startRequests()).isEqualTo(3))
+				.thenAwait(Duration.ofSeconds(30))
+				.expectNextCount(2)
+				.verifyComplete();
+		}
+		assertThat(account.startRequests()).isEqualTo(3);
+		assertThat(account.maxRunning()).isOne();
+		assertThat(account.runsPerTask()).hasSize(2).allSatisfy((task, runs) -> assertThat(runs).isOne());
+	}
+
+	@Test
 	void aFixedLimitComesFromTheClientWhenTheOptionsSetNone() {
 		FakeAccount account = new FakeAccount(TEN_SECONDS).planLimit(10);
 		try (CoreClawClient client = client(account, null, 2)) {
