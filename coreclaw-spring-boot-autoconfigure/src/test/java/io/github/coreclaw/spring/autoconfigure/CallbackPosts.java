@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import io.github.coreclaw.spring.client.CallbackTokens;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -45,6 +46,24 @@ public final class CallbackPosts {
 	 */
 	public static Answer post(ApplicationContext context, String path, String body, boolean chunked)
 			throws IOException {
+		TypedAnswer answer = exchange(context, path, body, chunked, null);
+		return new Answer(answer.status(), answer.body());
+	}
+
+	/**
+	 * Post a JSON body to the application, announcing its length and accepting JSON only.
+	 * @param context the application, a web server application context
+	 * @param path the path
+	 * @param body the JSON body
+	 * @return the status, content type and body of the answer
+	 */
+	public static TypedAnswer postAcceptingJson(ApplicationContext context, String path, String body)
+			throws IOException {
+		return exchange(context, path, body, false, "application/json");
+	}
+
+	private static TypedAnswer exchange(ApplicationContext context, String path, String body, boolean chunked,
+			@Nullable String accept) throws IOException {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path)
@@ -54,6 +73,9 @@ public final class CallbackPosts {
 			connection.setRequestMethod("POST");
 			connection.setDoOutput(true);
 			connection.setRequestProperty("Content-Type", "application/json");
+			if (accept != null) {
+				connection.setRequestProperty("Accept", accept);
+			}
 			if (chunked) {
 				connection.setChunkedStreamingMode(4096);
 			}
@@ -65,7 +87,8 @@ public final class CallbackPosts {
 			}
 			int status = connection.getResponseCode();
 			try (InputStream in = (status >= 400) ? connection.getErrorStream() : connection.getInputStream()) {
-				return new Answer(status, (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "");
+				return new TypedAnswer(status, connection.getContentType(),
+						(in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "");
 			}
 		}
 		finally {
@@ -79,6 +102,15 @@ public final class CallbackPosts {
 	 * @param body the body, empty when there was none
 	 */
 	public record Answer(int status, String body) {
+	}
+
+	/**
+	 * What the application answered, with its content type.
+	 * @param status the HTTP status
+	 * @param contentType the content type, {@code null} if there was none
+	 * @param body the body, empty when there was none
+	 */
+	public record TypedAnswer(int status, @Nullable String contentType, String body) {
 	}
 
 }

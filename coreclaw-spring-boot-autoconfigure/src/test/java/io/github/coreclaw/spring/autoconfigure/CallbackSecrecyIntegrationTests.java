@@ -6,11 +6,7 @@
 package io.github.coreclaw.spring.autoconfigure;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +18,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.coreclaw.spring.OutputOnFailure;
+import io.github.coreclaw.spring.autoconfigure.CallbackPosts.TypedAnswer;
 import io.github.coreclaw.spring.autoconfigure.actuate.CoreClawHealthContributorAutoConfiguration;
 import io.github.coreclaw.spring.autoconfigure.actuate.CoreClawInfoContributorAutoConfiguration;
 import io.github.coreclaw.spring.autoconfigure.actuate.CoreClawSanitizingAutoConfiguration;
@@ -71,7 +68,6 @@ import org.springframework.boot.health.autoconfigure.registry.HealthContributorR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -338,12 +334,12 @@ abstract class CallbackSecrecyIntegrationTests {
 	void aWrongSecretIsAnsweredExactlyAsAPathTheApplicationDoesNotMap() throws IOException {
 		String wrongSecret = "/coreclaw/callback/" + SECRET.toUpperCase();
 		String unmapped = "/no-such-path/" + SECRET.toUpperCase();
-		Answer wrong = post(wrongSecret, CallbackReceiverContractTests.SUCCEEDED);
-		Answer nothing = post(unmapped, CallbackReceiverContractTests.SUCCEEDED);
+		TypedAnswer wrong = post(wrongSecret, CallbackReceiverContractTests.SUCCEEDED);
+		TypedAnswer nothing = post(unmapped, CallbackReceiverContractTests.SUCCEEDED);
 		assertThat(wrong.status()).isEqualTo(nothing.status()).isEqualTo(404);
 		assertThat(wrong.contentType()).isEqualTo(nothing.contentType()).isNotNull();
 		assertThat(shape(wrong.body(), wrongSecret)).isEqualTo(shape(nothing.body(), unmapped));
-		Answer noSecret = post("/coreclaw/callback/", CallbackReceiverContractTests.SUCCEEDED);
+		TypedAnswer noSecret = post("/coreclaw/callback/", CallbackReceiverContractTests.SUCCEEDED);
 		assertThat(shape(noSecret.body(), "/coreclaw/callback/")).isEqualTo(shape(nothing.body(), unmapped));
 		assertThat(noSecret.status()).isEqualTo(404);
 	}
@@ -373,34 +369,10 @@ abstract class CallbackSecrecyIntegrationTests {
 		return shape;
 	}
 
-	private Answer post(String path, String body) throws IOException {
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path)
-			.toURL()
-			.openConnection();
-		try {
-			connection.setRequestMethod("POST");
-			connection.setDoOutput(true);
-			connection.setRequestProperty("Content-Type", "application/json");
-			connection.setRequestProperty("Accept", "application/json");
-			connection.setFixedLengthStreamingMode(bytes.length);
-			try (OutputStream out = connection.getOutputStream()) {
-				out.write(bytes);
-			}
-			int status = connection.getResponseCode();
-			try (InputStream in = (status >= 400) ? connection.getErrorStream() : connection.getInputStream()) {
-				return new Answer(status, connection.getContentType(),
-						(in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "");
-			}
-		}
-		finally {
-			connection.disconnect();
-		}
+	private TypedAnswer post(String path, String body) throws IOException {
+		return CallbackPosts.postAcceptingJson(this.context, path, body);
 	}
 
-	record Answer(int status, @Nullable String contentType, String body) {
-	}
 
 	/**
 	 * One stopped observation: its name, contextual name and every key value.
