@@ -44,13 +44,16 @@ import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResol
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.ResourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of tracked runs ({@code coreclaw.tracking.enabled=true}): the tracking
@@ -64,6 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(after = CoreClawAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "coreclaw.tracking.enabled")
 @ConditionalOnBean(CoreClawClient.class)
@@ -123,6 +127,8 @@ public final class CoreClawTrackingAutoConfiguration {
 
 		private static final Log logger = LogFactory.getLog(CoreClawTrackingAutoConfiguration.class);
 
+		private static final String JPA_TRANSACTION_MANAGER = "org.springframework.orm.jpa.JpaTransactionManager";
+
 		@Bean
 		@ConditionalOnMissingBean(name = "coreClawTrackingSchemaInitializer")
 		DataSourceScriptDatabaseInitializer coreClawTrackingSchemaInitializer(DataSource dataSource,
@@ -150,25 +156,30 @@ public final class CoreClawTrackingAutoConfiguration {
 		@ConditionalOnMissingBean
 		TrackedRunProcessor coreClawTrackedRunProcessor(JdbcTrackedRunStore store, CoreClawClient coreClawClient,
 				ObjectProvider<TrackedRunHandler> handlers, DataSource dataSource,
-				ObjectProvider<PlatformTransactionManager> transactionManagers, CoreClawProperties properties) {
+				ObjectProvider<PlatformTransactionManager> transactionManagers, CoreClawProperties properties,
+				ApplicationContext context) {
 			Tracking tracking = checked(properties.getTracking());
 			TrackedRunProcessor.Settings settings = new TrackedRunProcessor.Settings(tracking.getLease(),
 					tracking.getHandlerAttempts(), tracking.getHandlerBackoff(), tracking.getReconcileInterval(),
 					RECONCILE_BATCH, RECONCILE_REQUEST_INTERVAL);
 			List<TrackedRunHandler> ordered = handlers.orderedStream().toList();
 			return new TrackedRunProcessor(store, coreClawClient.workerRuns(), ordered,
-					transaction(dataSource, transactionManagers), settings);
+					transaction(dataSource, transactionManagers, context.getClassLoader()), settings);
 		}
 
 		/**
 		 * A transaction on the tracking {@link DataSource}, when a transaction manager manages it,
-		 * so that the handlers' writes and the "handled" update commit together.
+		 * so that the handlers' writes and the "handled" update commit together: a JDBC one whose
+		 * resource is that DataSource, or a {@code JpaTransactionManager} (when Spring ORM is on the
+		 * classpath) whose DataSource it is, which exposes its transaction's connection to JDBC.
 		 */
 		private static @Nullable TransactionTemplate transaction(DataSource dataSource,
-				ObjectProvider<PlatformTransactionManager> transactionManagers) {
+				ObjectProvider<PlatformTransactionManager> transactionManagers, @Nullable ClassLoader classLoader) {
+			boolean jpa = ClassUtils.isPresent(JPA_TRANSACTION_MANAGER, classLoader);
 			List<PlatformTransactionManager> onDataSource = transactionManagers.orderedStream()
-				.filter((manager) -> manager instanceof ResourceTransactionManager resource
+				.filter((manager) -> (manager instanceof ResourceTransactionManager resource
 						&& resource.getResourceFactory() == dataSource)
+						|| (jpa && JpaTransactions.manages(manager, dataSource)))
 				.toList();
 			if (onDataSource.size() != 1) {
 				logger.info("Tracked runs are handled without a transaction: " + onDataSource.size() + " transaction "
@@ -177,6 +188,21 @@ public final class CoreClawTrackingAutoConfiguration {
 				return null;
 			}
 			return new TransactionTemplate(onDataSource.get(0));
+		}
+
+		/**
+		 * The check of a {@link JpaTransactionManager}, loaded only when Spring ORM is on the
+		 * classpath.
+		 */
+		private static final class JpaTransactions {
+
+			private JpaTransactions() {
+			}
+
+			static boolean manages(PlatformTransactionManager manager, DataSource dataSource) {
+				return manager instanceof JpaTransactionManager jpa && jpa.getDataSource() == dataSource;
+			}
+
 		}
 
 		private static Tracking checked(Tracking tracking) {

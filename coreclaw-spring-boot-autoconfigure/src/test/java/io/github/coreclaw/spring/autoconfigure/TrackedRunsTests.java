@@ -42,21 +42,38 @@ import io.github.coreclaw.spring.tracking.TrackedRunState;
 import io.github.coreclaw.spring.tracking.TrackedRuns;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -68,6 +85,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
 
 /**
  * The guarantees of tracked runs on an embedded H2 database: each test names the guarantee it
@@ -445,6 +463,102 @@ class TrackedRunsTests {
 		List<Outcome> outcomes = handleTwiceWithATakeover(withoutTransactions, storing);
 		assertThat(outcomes).containsExactly(Outcome.LOST_CLAIM, Outcome.HANDLED);
 		assertThat(storing.rows).isEqualTo(List.of(2L));
+	}
+
+	@Test
+	void withAJpaTransactionManagerATakenOverHandlingIsRolledBackSoItsRowsAreStoredOnce() {
+		StoringHandler storing = new StoringHandler(true);
+		List<Outcome> outcomes = handleTwiceWithATakeover(jpa(), storing);
+		assertThat(outcomes).containsExactly(Outcome.LOST_CLAIM, Outcome.HANDLED);
+		assertThat(storing.rows).isEqualTo(List.of(1L));
+	}
+
+	@Test
+	void aHandlersWriteThroughJpaCommitsWithTheHandledUpdate() {
+		TrackingTestSupport.stubStart(wireMock, "r1");
+		TrackingTestSupport.stubRun(wireMock, "r1", "succeeded");
+		List<EntityManager> entityManager = new CopyOnWriteArrayList<>();
+		jpa().withBean("persistingHandler", TrackedRunHandler.class,
+				() -> (run) -> entityManager.get(0).persist(new ImportedRow(run.runSlug().value())))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PlatformTransactionManager.class)
+					.getBean(PlatformTransactionManager.class)
+					.isInstanceOf(JpaTransactionManager.class);
+				entityManager.add(SharedEntityManagerCreator
+					.createSharedEntityManager(context.getBean(EntityManagerFactory.class)));
+				RunSlug r1 = start(context, "import:berlin");
+				assertThat(context.getBean(TrackedRunProcessor.class).process(r1).block(BLOCK))
+					.isEqualTo(Outcome.HANDLED);
+				assertThat(jpaRows(context)).containsExactly("r1");
+				assertThat(state(context, "r1")).isEqualTo("HANDLED");
+			});
+	}
+
+	@Test
+	void withoutSpringOrmTheTrackingAutoConfigurationStartsAndLooksAtJdbcTransactionManagersOnly() {
+		StoringHandler storing = new StoringHandler(true);
+		// Spring ORM hidden: the JpaTransactionManager does not count, the JDBC one alone manages the
+		// DataSource (with both counted, there would be no transaction and two rows).
+		ApplicationContextRunner withoutOrm = runner().withClassLoader(new FilteredClassLoader("org.springframework.orm"))
+			.withUserConfiguration(TwoTransactionManagers.class);
+		List<Outcome> outcomes = handleTwiceWithATakeover(withoutOrm, storing);
+		assertThat(outcomes).containsExactly(Outcome.LOST_CLAIM, Outcome.HANDLED);
+		assertThat(storing.rows).isEqualTo(List.of(1L));
+	}
+
+	/** Tracked runs in an application with Boot's JPA (Hibernate) and no JDBC transaction manager. */
+	private ApplicationContextRunner jpa() {
+		return TrackingTestSupport.configure(new ApplicationContextRunner(), wireMock, this.clock, false)
+			.withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class))
+			.withBean(PersistenceManagedTypes.class, () -> PersistenceManagedTypes.of(ImportedRow.class.getName()))
+			.withPropertyValues("spring.jpa.hibernate.ddl-auto=create-drop")
+			.withBean("recordingHandler", TrackedRunHandler.class, () -> this.handler);
+	}
+
+	private static List<String> jpaRows(ConfigurableApplicationContext context) {
+		return jdbc(context).sql("SELECT run_slug FROM jpa_imported_row").query(String.class).list();
+	}
+
+	/**
+	 * A row a handler stores through JPA.
+	 */
+	@Entity
+	@Table(name = "jpa_imported_row")
+	static class ImportedRow {
+
+		@Id
+		@GeneratedValue
+		@Nullable Long id;
+
+		@Nullable String runSlug;
+
+		ImportedRow() {
+		}
+
+		ImportedRow(String runSlug) {
+			this.runSlug = runSlug;
+		}
+
+	}
+
+	/**
+	 * A JDBC and a JPA transaction manager, both on the application's DataSource.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TwoTransactionManagers {
+
+		@Bean
+		DataSourceTransactionManager jdbcTransactionManager(DataSource dataSource) {
+			return new DataSourceTransactionManager(dataSource);
+		}
+
+		@Bean
+		JpaTransactionManager jpaTransactionManager(DataSource dataSource) {
+			JpaTransactionManager manager = new JpaTransactionManager(mock(EntityManagerFactory.class));
+			manager.setDataSource(dataSource);
+			return manager;
+		}
+
 	}
 
 	@Test
