@@ -169,18 +169,24 @@ public final class CoreClawTrackingAutoConfiguration {
 
 		/**
 		 * A transaction on the tracking {@link DataSource}, when a transaction manager manages it,
-		 * so that the handlers' writes and the "handled" update commit together: a JDBC one whose
-		 * resource is that DataSource, or a {@code JpaTransactionManager} (when Spring ORM is on the
-		 * classpath) whose DataSource it is, which exposes its transaction's connection to JDBC.
+		 * so that the handlers' writes and the "handled" update commit together: the one
+		 * {@code JpaTransactionManager} (when Spring ORM is on the classpath) whose DataSource it is,
+		 * which exposes its transaction's connection to JDBC and so serves JPA and JDBC handlers
+		 * alike; else the one JDBC transaction manager whose resource it is.
 		 */
 		private static @Nullable TransactionTemplate transaction(DataSource dataSource,
 				ObjectProvider<PlatformTransactionManager> transactionManagers, @Nullable ClassLoader classLoader) {
 			boolean jpa = ClassUtils.isPresent(JPA_TRANSACTION_MANAGER, classLoader);
-			List<PlatformTransactionManager> onDataSource = transactionManagers.orderedStream()
-				.filter((manager) -> (manager instanceof ResourceTransactionManager resource
-						&& resource.getResourceFactory() == dataSource)
-						|| (jpa && JpaTransactions.manages(manager, dataSource)))
+			List<PlatformTransactionManager> all = transactionManagers.orderedStream().toList();
+			List<PlatformTransactionManager> jpaOnDataSource = all.stream()
+				.filter((manager) -> jpa && JpaTransactions.manages(manager, dataSource))
 				.toList();
+			List<PlatformTransactionManager> jdbcOnDataSource = all.stream()
+				.filter((manager) -> manager instanceof ResourceTransactionManager resource
+						&& resource.getResourceFactory() == dataSource)
+				.toList();
+			List<PlatformTransactionManager> onDataSource = jpaOnDataSource.isEmpty() ? jdbcOnDataSource
+					: jpaOnDataSource;
 			if (onDataSource.size() != 1) {
 				logger.info("Tracked runs are handled without a transaction: " + onDataSource.size() + " transaction "
 						+ "managers manage the tracking DataSource; a handler and the update that marks its run "

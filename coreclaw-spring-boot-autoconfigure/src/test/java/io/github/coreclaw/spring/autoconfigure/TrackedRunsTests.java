@@ -506,6 +506,15 @@ class TrackedRunsTests {
 		assertThat(storing.rows).isEqualTo(List.of(1L));
 	}
 
+	@Test
+	void withBothAJdbcAndAJpaTransactionManagerOnTheDataSourceTheHandlingKeepsItsTransaction() {
+		StoringHandler storing = new StoringHandler(true);
+		List<Outcome> outcomes = handleTwiceWithATakeover(jpa().withUserConfiguration(JdbcAndJpaTransactionManagers.class),
+				storing);
+		assertThat(outcomes).containsExactly(Outcome.LOST_CLAIM, Outcome.HANDLED);
+		assertThat(storing.rows).isEqualTo(List.of(1L));
+	}
+
 	/** Tracked runs in an application with Boot's JPA (Hibernate) and no JDBC transaction manager. */
 	private ApplicationContextRunner jpa() {
 		return TrackingTestSupport.configure(new ApplicationContextRunner(), wireMock, this.clock, false)
@@ -557,6 +566,25 @@ class TrackedRunsTests {
 			JpaTransactionManager manager = new JpaTransactionManager(mock(EntityManagerFactory.class));
 			manager.setDataSource(dataSource);
 			return manager;
+		}
+
+	}
+
+	/**
+	 * Both kinds of transaction manager on the DataSource, the JPA one on Boot's entity manager
+	 * factory.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class JdbcAndJpaTransactionManagers {
+
+		@Bean
+		DataSourceTransactionManager jdbcTransactionManager(DataSource dataSource) {
+			return new DataSourceTransactionManager(dataSource);
+		}
+
+		@Bean
+		JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+			return new JpaTransactionManager(entityManagerFactory);
 		}
 
 	}
