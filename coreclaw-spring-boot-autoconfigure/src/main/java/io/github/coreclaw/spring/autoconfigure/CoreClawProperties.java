@@ -460,7 +460,7 @@ public class CoreClawProperties {
 		private Duration dedupeWindow = Duration.ofMinutes(10);
 
 		/**
-		 * Most run and status pairs remembered at once within the dedupe window, about 160 bytes each (16 MB for the default); beyond it the oldest are forgotten first, and a repeat of a forgotten pair is published again.
+		 * Most run and status pairs remembered at once within the dedupe window, about 200 bytes each (20 MB for the default); beyond it the oldest are forgotten first, and a repeat of a forgotten pair is published again.
 		 */
 		private int dedupeMaxKeys = 100_000;
 

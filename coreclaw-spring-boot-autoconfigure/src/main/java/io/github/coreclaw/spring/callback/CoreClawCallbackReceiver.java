@@ -51,7 +51,7 @@ import org.springframework.http.HttpStatus;
  * {@code dedupeMaxKeys} pairs are remembered at once. Within that bound no pair is forgotten
  * before its window ends; beyond it, the oldest pairs are forgotten first (a warning is logged
  * once), and a repeat of a forgotten pair is published again. Each remembered pair takes
- * about 160 bytes (16 MB for the default bound when full).
+ * about 200 bytes with its token (20 MB for the default bound when full).
  * <p>
  * {@link CoreClawCallbackHandler} (WebFlux) and {@link CoreClawServletCallbackHandler} (Spring
  * MVC) adapt it to their stack; they only read the request and write the {@link Reply}.
